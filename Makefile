@@ -1,0 +1,129 @@
+# hatopo: design highly available connectivity between data centers and AWS.
+#
+#   make            build ./hatopo
+#   make run        build and open the TUI on samples/multi-dc.cfg
+#   make test       build and run every test
+#   make check-fast the unit tests alone (seconds)
+#   make bench      performance figures (BENCH lines)
+#   make asan       the unit tests under AddressSanitizer + UBSan
+#   make valgrind   the unit tests under valgrind
+#   make install    PREFIX=/usr/local DESTDIR=
+#
+# Missing Debian packages are installed by tools/deps.sh (as root or through
+# sudo), so the two README commands work on a bare Debian 12.
+
+VERSION := 0.1.0
+PREFIX ?= /usr/local
+DESTDIR ?=
+BUILD ?= build
+SAN ?=
+
+CC ?= cc
+WARN := -Wall -Wextra -Werror -Wformat=2 -Wmissing-prototypes \
+	-Wstrict-prototypes -Wmissing-declarations -Wwrite-strings -Wshadow \
+	-Wpointer-arith -Wundef -Wbad-function-cast -Wcast-align -Winit-self \
+	-Wmissing-noreturn -Wvla -Wimplicit-fallthrough
+OPT ?= -O2 -g
+SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+SANFLAGS := $(if $(SAN),$(SANITIZE))
+CFLAGS_ALL = -std=c11 $(WARN) $(OPT) $(SANFLAGS) -D_GNU_SOURCE \
+	-DHATOPO_VERSION='"$(VERSION)"' -I. $(PKG_CFLAGS) $(CFLAGS)
+LDFLAGS_ALL = $(SANFLAGS) $(LDFLAGS)
+
+MODEL_SRC := $(wildcard model/*.c)
+RENDER_SRC := $(wildcard render/*.c)
+EXPORT_SRC := $(wildcard export/*.c)
+TUI_SRC := $(filter-out tui/main.c,$(wildcard tui/*.c))
+TEST_SRC := $(wildcard tests/test_*.c)
+
+obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
+LIBMODEL := $(BUILD)/libmodel.a
+LIBRENDER := $(BUILD)/librender.a
+LIBEXPORT := $(BUILD)/libexport.a
+LIBTUI := $(BUILD)/libtui.a
+TESTS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
+
+# Goals that need no compiler flags must not trigger package installs.
+NODEPS_GOALS := clean help
+ifneq ($(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
+include $(BUILD)/config.mk
+endif
+
+.PHONY: all run test check-fast bench asan valgrind install clean help \
+	test-deps
+.DEFAULT_GOAL := all
+
+all: hatopo
+
+$(BUILD)/config.mk: tools/deps.sh
+	@mkdir -p $(BUILD)
+	@sh tools/deps.sh build
+	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags ncursesw libconfig jansson)"; \
+	   echo "PKG_LIBS := $$(pkg-config --libs libconfig jansson) -lcidr -lm"; \
+	   echo "CURSES_LIBS := $$(pkg-config --libs menuw formw panelw ncursesw)"; \
+	   echo "CMOCKA_CFLAGS := $$(pkg-config --cflags cmocka)"; \
+	   echo "CMOCKA_LIBS := $$(pkg-config --libs cmocka)"; } > $@.tmp
+	@mv $@.tmp $@
+
+$(BUILD)/%.o: %.c $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(BUILD)/tests/%.o: tests/%.c $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(CMOCKA_CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIBMODEL): $(call obj,$(MODEL_SRC))
+$(LIBRENDER): $(call obj,$(RENDER_SRC))
+$(LIBEXPORT): $(call obj,$(EXPORT_SRC))
+$(LIBTUI): $(call obj,$(TUI_SRC))
+$(BUILD)/lib%.a:
+	@rm -f $@
+	ar rcs $@ $^
+
+LIBS := $(LIBTUI) $(LIBEXPORT) $(LIBRENDER) $(LIBMODEL)
+
+$(BUILD)/hatopo: $(BUILD)/tui/main.o $(LIBS)
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CURSES_LIBS) $(PKG_LIBS)
+
+hatopo: $(BUILD)/hatopo
+	@if [ "$(BUILD)" = build ]; then cp $< $@; fi
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIBS)
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CMOCKA_LIBS) $(CURSES_LIBS) $(PKG_LIBS)
+
+run: hatopo
+	./hatopo samples/multi-dc.cfg
+
+test-deps:
+	@sh tools/deps.sh test
+
+# The unit tests alone: what to run after every change.
+check-fast: $(TESTS) $(BUILD)/hatopo
+	@HATOPO=$(BUILD)/hatopo sh tests/run.sh $(TESTS)
+
+test: test-deps $(TESTS) $(BUILD)/hatopo hatopo
+	@HATOPO=$(BUILD)/hatopo sh tests/run.sh $(TESTS) tests/cli.sh
+
+bench: hatopo
+	@sh tools/bench.sh
+
+asan:
+	@$(MAKE) --no-print-directory BUILD=build-asan SAN=1 OPT="-O1 -g" check-fast
+
+valgrind: $(TESTS) $(BUILD)/hatopo
+	@HATOPO=$(BUILD)/hatopo VALGRIND=1 sh tests/run.sh $(TESTS)
+
+install: hatopo
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 hatopo $(DESTDIR)$(PREFIX)/bin/hatopo
+	install -m 644 docs/hatopo.1 $(DESTDIR)$(PREFIX)/share/man/man1/hatopo.1
+
+clean:
+	rm -rf build build-asan hatopo
+
+help:
+	@sed -n '3,12p' Makefile
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,78 @@
+#include "strbuf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void
+strbuf_reserve(struct strbuf *sb, size_t extra)
+{
+	sb->data = xgrow(sb->data, &sb->cap, sb->len + extra + 1, 1);
+}
+
+void
+strbuf_add(struct strbuf *sb, const char *s, size_t n)
+{
+	strbuf_reserve(sb, n);
+	memcpy(sb->data + sb->len, s, n);
+	sb->len += n;
+	sb->data[sb->len] = '\0';
+}
+
+void
+strbuf_puts(struct strbuf *sb, const char *s)
+{
+	strbuf_add(sb, s, strlen(s));
+}
+
+void
+strbuf_addf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	strbuf_reserve(sb, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	sb->len += (size_t)n;
+}
+
+char *
+strbuf_detach(struct strbuf *sb)
+{
+	char *s = sb->data ? sb->data : xstrdup("");
+
+	sb->data = NULL;
+	sb->len = sb->cap = 0;
+	return s;
+}
+
+void
+strbuf_free(struct strbuf *sb)
+{
+	free(sb->data);
+	sb->data = NULL;
+	sb->len = sb->cap = 0;
+}
+
+void
+strbuf_add_double(struct strbuf *sb, double v)
+{
+	char buf[64];
+
+	for (int prec = 1; prec <= 17; prec++) {
+		snprintf(buf, sizeof buf, "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	if (strpbrk(buf, ".eEn") == NULL)
+		strcat(buf, ".0");
+	strbuf_puts(sb, buf);
+}
