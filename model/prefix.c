@@ -120,6 +120,8 @@ prefix_from_text(const char *s, bool want_len, struct prefix *out, char *why,
 		    "\"%s\" has host bits set; the network is %s", s, fixed);
 	}
 	out->c = *c;
+	out->len = (uint8_t)cidr_get_pflen(c);
+	out->family = (uint8_t)family;
 	cidr_free(net);
 	cidr_free(c);
 	return 0;
@@ -169,35 +171,35 @@ prefix_format_netmask(const struct prefix *p, char *buf, size_t len)
 bool
 prefix_is_v4(const struct prefix *p)
 {
-	return cidr_get_proto(&p->c) == CIDR_IPV4;
+	return p->family == 4;
 }
 
 bool
 prefix_is_v6(const struct prefix *p)
 {
-	return cidr_get_proto(&p->c) == CIDR_IPV6;
+	return p->family == 6;
 }
 
 int
 prefix_length(const struct prefix *p)
 {
-	return cidr_get_pflen(&p->c);
+	return p->len;
 }
 
 bool
 prefix_contains(const struct prefix *big, const struct prefix *little)
 {
-	if (cidr_get_proto(&big->c) != cidr_get_proto(&little->c))
+	if (big->family != little->family || big->len > little->len)
 		return false;
 	return cidr_contains(&big->c, &little->c) == 0;
 }
 
+/* Same family, address and length: the value libcidr would call equal. */
 bool
 prefix_equal(const struct prefix *a, const struct prefix *b)
 {
-	if (cidr_get_proto(&a->c) != cidr_get_proto(&b->c))
-		return false;
-	return cidr_equals(&a->c, &b->c) == 0;
+	return a->family == b->family && a->len == b->len &&
+	    memcmp(a->c.addr, b->c.addr, sizeof a->c.addr) == 0;
 }
 
 bool
@@ -209,17 +211,14 @@ prefix_overlaps(const struct prefix *a, const struct prefix *b)
 int
 prefix_compare(const struct prefix *a, const struct prefix *b)
 {
-	int pa = cidr_get_proto(&a->c), pb = cidr_get_proto(&b->c);
 	int c;
 
-	if (pa != pb)
-		return pa < pb ? -1 : 1;
+	if (a->family != b->family)
+		return a->family < b->family ? -1 : 1;
 	c = memcmp(a->c.addr, b->c.addr, sizeof a->c.addr);
 	if (c != 0)
 		return c < 0 ? -1 : 1;
-	pa = cidr_get_pflen(&a->c);
-	pb = cidr_get_pflen(&b->c);
-	return pa < pb ? -1 : pa > pb;
+	return a->len < b->len ? -1 : a->len > b->len;
 }
 
 int
@@ -239,6 +238,8 @@ prefix_host(const struct prefix *p, uint32_t n, struct prefix *out)
 	}
 	memset(c.mask, 0xff, sizeof c.mask);
 	out->c = c;
+	out->len = p->family == 4 ? 32 : 128;
+	out->family = p->family;
 	return 0;
 }
 

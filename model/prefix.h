@@ -17,6 +17,8 @@
 
 struct prefix {
 	CIDR c;
+	uint8_t len;        /* prefix length, kept beside libcidr's mask */
+	uint8_t family;     /* 4 or 6 */
 };
 
 /* Parse "10.0.0.0/16" or "2001:db8::/32" strictly: dotted-quad or RFC 4291
@@ -40,7 +42,9 @@ int prefix_length(const struct prefix *p);
 bool prefix_contains(const struct prefix *big, const struct prefix *little);
 bool prefix_equal(const struct prefix *a, const struct prefix *b);
 bool prefix_overlaps(const struct prefix *a, const struct prefix *b);
-/* Total order: IPv4 before IPv6, then address, then length. */
+/* Total order: IPv4 before IPv6, then address, then length.  Nested
+ * prefixes sort container first, so a sorted list is checked for overlaps
+ * in one pass. */
 int prefix_compare(const struct prefix *a, const struct prefix *b);
 /* The n-th address inside p as a host prefix (n = 1 is AWS's side of a
  * tunnel /30, n = 2 the customer's).  -1 when n is outside p. */

@@ -125,7 +125,7 @@ inspect_conn(struct strbuf *sb, const struct design *d,
 	if (c->type == CONN_VPN) {
 		line(sb, "routing", design_routing_name(c->routing));
 		for (int t = 0; t < c->ntunnels; t++) {
-			char label[16];
+			char label[32];
 
 			snprintf(label, sizeof label, "tunnel %d", t + 1);
 			snprintf(buf, sizeof buf, "%s %g Gbps%s",

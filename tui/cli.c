@@ -3,7 +3,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <langinfo.h>
+#include <locale.h>
+
 #include "model/design.h"
+#include "model/engine.h"
+#include "model/matrix.h"
+#include "render/matrix.h"
 #include "render/summary.h"
 #include "tui/tui.h"
 
@@ -61,6 +67,142 @@ cmd_validate(int argc, char **argv, FILE *out, FILE *err)
 	return CLI_EXIT_OK;
 }
 
+/* Load a design for a subcommand, or report why not (exit 2). */
+static struct design *
+load_or_report(const char *cmd, const char *path, FILE *err)
+{
+	struct error e = ERROR_INIT;
+	struct design *d = NULL;
+
+	if (design_load(path, &d, &e) != 0) {
+		print_errors(err, &e);
+		fprintf(err, "hatopo %s: %s could not be loaded\n", cmd, path);
+		error_clear(&e);
+		return NULL;
+	}
+	return d;
+}
+
+/* Unicode arrows only where the terminal's locale can show them. */
+static bool
+utf8_locale(void)
+{
+	const char *cs;
+
+	setlocale(LC_CTYPE, "");
+	cs = nl_langinfo(CODESET);
+	return cs != NULL && strcmp(cs, "UTF-8") == 0;
+}
+
+/* "--opt value" or "--opt=value"; advances *i past what it used. */
+static const char *
+opt_value(int argc, char **argv, int *i, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(argv[*i], name, n) != 0)
+		return NULL;
+	if (argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (argv[*i][n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc)
+		return "";
+	return argv[++*i];
+}
+
+struct matrix_out {
+	struct mtable *t;
+	FILE *out;
+};
+
+static int
+matrix_emit(void *ctx, const struct matrix_scenario *s,
+    const struct engine_result *r)
+{
+	struct matrix_out *mo = ctx;
+	char *chunk = mtable_add(mo->t, s, r);
+
+	if (chunk != NULL) {
+		fputs(chunk, mo->out);
+		free(chunk);
+	}
+	return ferror(mo->out) ? -1 : 0;
+}
+
+static int
+cmd_matrix(int argc, char **argv, FILE *out, FILE *err)
+{
+	enum mtable_format fmt = MTABLE_TEXT;
+	struct matrix_opts o = { 1, NULL, 0, false };
+	struct matrix_counts counts;
+	struct matrix_out mo;
+	const char *path = NULL, *fail = NULL, *v;
+	struct error e = ERROR_INIT;
+	struct design *d;
+	struct engine *eng;
+	size_t *failed = NULL;
+	char *tail;
+	int rc = CLI_EXIT_OK;
+
+	for (int i = 1; i < argc; i++) {
+		if ((v = opt_value(argc, argv, &i, "--format")) != NULL) {
+			if (mtable_format_parse(v, &fmt) != 0) {
+				fprintf(err, "hatopo matrix: --format is text, md, csv or "
+				    "json, not \"%s\"\n", v);
+				return CLI_EXIT_UNUSABLE;
+			}
+		} else if ((v = opt_value(argc, argv, &i, "--k")) != NULL) {
+			if (strcmp(v, "1") != 0 && strcmp(v, "2") != 0) {
+				fprintf(err, "hatopo matrix: --k is 1 or 2, not \"%s\"\n",
+				    v);
+				return CLI_EXIT_UNUSABLE;
+			}
+			o.k = v[0] - '0';
+		} else if ((v = opt_value(argc, argv, &i, "--fail")) != NULL)
+			fail = v;
+		else if (argv[i][0] == '-' || path != NULL) {
+			fprintf(err, "hatopo matrix: unexpected argument %s\n%s",
+			    argv[i], usage_text);
+			return CLI_EXIT_UNUSABLE;
+		} else
+			path = argv[i];
+	}
+	if (path == NULL) {
+		fprintf(err, "hatopo matrix: expects a DESIGN file\n%s", usage_text);
+		return CLI_EXIT_UNUSABLE;
+	}
+	if ((d = load_or_report("matrix", path, err)) == NULL)
+		return CLI_EXIT_UNUSABLE;
+	eng = engine_new(d);
+	if (fail != NULL && engine_parse_failures(eng, fail, &failed, &o.nfail,
+	    &e) != 0) {
+		print_errors(err, &e);
+		error_clear(&e);
+		engine_free(&eng);
+		design_free(&d);
+		return CLI_EXIT_UNUSABLE;
+	}
+	o.fail = failed;
+	mo.t = mtable_new(eng, fmt, o.k, fmt != MTABLE_JSON &&
+	    fmt != MTABLE_CSV && utf8_locale());
+	mo.out = out;
+	if (matrix_run(eng, &o, matrix_emit, &mo, &counts) != 0)
+		rc = CLI_EXIT_UNUSABLE;
+	tail = mtable_finish(mo.t, &counts);
+	fputs(tail, out);
+	free(tail);
+	if (fflush(out) != 0 || ferror(out)) {
+		fprintf(err, "hatopo matrix: cannot write the output\n");
+		rc = CLI_EXIT_UNUSABLE;
+	}
+	mtable_free(&mo.t);
+	free(failed);
+	engine_free(&eng);
+	design_free(&d);
+	return rc;
+}
+
 /* Subcommands whose engine is not in this build: say so, never pretend. */
 static int
 cmd_not_built(const char *name, FILE *err)
@@ -73,7 +215,7 @@ cmd_not_built(const char *name, FILE *err)
 int
 cli_run(int argc, char **argv, FILE *out, FILE *err)
 {
-	static const char *const later[] = { "check", "matrix", "export",
+	static const char *const later[] = { "check", "export",
 		"availability", NULL };
 	const char *cmd;
 
@@ -91,6 +233,8 @@ cli_run(int argc, char **argv, FILE *out, FILE *err)
 	}
 	if (strcmp(cmd, "validate") == 0)
 		return cmd_validate(argc - 1, argv + 1, out, err);
+	if (strcmp(cmd, "matrix") == 0)
+		return cmd_matrix(argc - 1, argv + 1, out, err);
 	for (const char *const *l = later; *l; l++)
 		if (strcmp(cmd, *l) == 0)
 			return cmd_not_built(cmd, err);
