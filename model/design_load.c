@@ -15,11 +15,22 @@
 #define LOAD_MAX_ERRORS 100
 #define SHOW_MAX 40             /* longest user value echoed in a message */
 
+/* The loader leaves out what it has reported (a connection without a
+ * type, a malformed prefix), so an object after it sits at a lower index
+ * in the design than in the file.  design_validate() names the design's
+ * index; this maps it back to the file's. */
+struct moved {
+	char *design;               /* "connections[0]" */
+	char *file;                 /* "connections[1]" */
+};
+
 struct loader {
 	const char *file;
 	config_t cfg;
 	struct error *err;          /* parse errors of this load */
 	struct design *d;
+	struct moved *moved;
+	size_t nmoved, movedcap;
 };
 
 /* "connections.[1].tunnels.[0]" (libconfig's path) -> the path shown to
@@ -122,6 +133,69 @@ child_path(const char *parent, const char *key)
 	if (parent == NULL || *parent == '\0')
 		return xstrdup(key);
 	return xasprintf("%s.%s", parent, key);
+}
+
+/* The object at design path dpath (display form) was read from the
+ * setting at path (libconfig form). */
+static void
+note_moved(struct loader *ld, const char *path, const char *dpath)
+{
+	char *shown = display_path(path);
+	struct moved *m;
+
+	if (strcmp(shown, dpath) == 0) {
+		free(shown);
+		return;
+	}
+	ld->moved = xgrow(ld->moved, &ld->movedcap, ld->nmoved + 1,
+	    sizeof *ld->moved);
+	m = &ld->moved[ld->nmoved++];
+	m->design = xstrdup(dpath);
+	m->file = shown;
+}
+
+static void
+note_index(struct loader *ld, const char *path, const char *list,
+    size_t index)
+{
+	char *dp = xasprintf("%s[%zu]", list, index);
+
+	note_moved(ld, path, dp);
+	free(dp);
+}
+
+static int
+compare_moved(const void *a, const void *b)
+{
+	const struct moved *x = a, *y = b;
+
+	return strcmp(x->design, y->design);
+}
+
+/* A design path as it is in the file: the innermost moved object that
+ * holds it decides.  ld->moved is sorted (finish_errors). */
+static char *
+file_field(const struct loader *ld, const char *field)
+{
+	char *buf, *out = NULL;
+
+	if (ld->nmoved == 0)
+		return xstrdup(field);
+	buf = xstrdup(field);
+	for (size_t n = strlen(field); n > 0 && out == NULL; n--) {
+		struct moved key, *m;
+
+		if (field[n] != '\0' && field[n] != '.' && field[n] != '[')
+			continue;
+		buf[n] = '\0';
+		key.design = buf;
+		m = bsearch(&key, ld->moved, ld->nmoved, sizeof *ld->moved,
+		    compare_moved);
+		if (m != NULL)
+			out = xasprintf("%s%s", m->file, field + n);
+	}
+	free(buf);
+	return out != NULL ? out : xstrdup(field);
 }
 
 /* Unknown keys are errors: a typo must not silently become a default. */
@@ -294,8 +368,9 @@ get_number(struct loader *ld, const config_setting_t *grp, const char *path,
 		double v = is_integer(s) ? (double)iv : config_setting_get_float(s);
 
 		if (!(v >= min && v <= max) || (min_open && v <= min))
-			ld_error(ld, s, p, "%g is out of range (%s%g to %g)", v,
-			    min_open ? "more than " : "", min, max);
+			ld_error(ld, s, p, min_open ? "%g is out of range (more than "
+			    "%g, at most %g)" : "%g is out of range (%g to %g)", v, min,
+			    max);
 		else {
 			*out = v;
 			rc = 1;
@@ -496,11 +571,12 @@ get_availability(struct loader *ld, const config_setting_t *grp,
 
 static void
 load_prefix_list(struct loader *ld, const config_setting_t *grp,
-    const char *path, const char *key, bool required,
+    const char *path, const char *dpath, const char *key, bool required,
     void (*add)(void *, const struct prefix *), void *obj)
 {
 	const config_setting_t *seq = get_seq(ld, grp, path, key, required, false);
 	char *p;
+	size_t n = 0;
 
 	if (seq == NULL)
 		return;
@@ -510,8 +586,13 @@ load_prefix_list(struct loader *ld, const config_setting_t *grp,
 		char *ep = xasprintf("%s.[%d]", p, i);
 		struct prefix pf;
 
-		if (parse_prefix_setting(ld, e, ep, false, &pf) == 1)
+		if (parse_prefix_setting(ld, e, ep, false, &pf) == 1) {
+			char *dp = xasprintf("%s.%s[%zu]", dpath, key, n++);
+
+			note_moved(ld, ep, dp);
+			free(dp);
 			add(obj, &pf);
+		}
 		free(ep);
 	}
 	free(p);
@@ -545,27 +626,28 @@ get_word(struct loader *ld, const config_setting_t *grp, const char *path,
     int *out)
 {
 	const char *s = NULL;
-	int rc = get_string(ld, grp, path, key, required, &s), i;
+	int rc = get_string(ld, grp, path, key, false, &s), i = -1;
+	char list[256] = "", buf[64], *p;
+	size_t o = 0;
 
-	if (rc != 1)
+	if (rc == 1 && (i = lookup_word(s, words, n)) >= 0) {
+		*out = i;
+		return 1;
+	}
+	if (rc == -1 || (rc == 0 && !required))
 		return rc;
-	i = lookup_word(s, words, n);
-	if (i < 0) {
-		char list[256] = "", buf[64];
-		size_t o = 0;
-		char *p = child_path(path, key);
-
-		for (int j = 0; j < n; j++)
-			if (words[j])
-				o += (size_t)snprintf(list + o, sizeof list - o, "%s\"%s\"",
-				    o ? ", " : "", words[j]);
+	for (int j = 0; j < n; j++)
+		if (words[j])
+			o += (size_t)snprintf(list + o, sizeof list - o, "%s\"%s\"",
+			    o ? ", " : "", words[j]);
+	p = child_path(path, key);
+	if (rc == 0)
+		ld_error(ld, grp, p, "is missing (one of %s)", list);
+	else
 		ld_error(ld, member(grp, key), p, "\"%s\" is not one of %s",
 		    show(s, buf, sizeof buf), list);
-		free(p);
-		return -1;
-	}
-	*out = i;
-	return 1;
+	free(p);
+	return rc == 0 ? 0 : -1;
 }
 
 static void
@@ -583,7 +665,7 @@ load_vpc(struct loader *ld, const config_setting_t *root)
 	vpc->line = (int)config_setting_source_line(g);
 	check_keys(ld, g, "vpc", keys, NULL, NULL);
 	get_name(ld, g, "vpc", "name", true, vpc->name);
-	load_prefix_list(ld, g, "vpc", "cidrs", true, add_vpc_cidr, vpc);
+	load_prefix_list(ld, g, "vpc", "vpc", "cidrs", true, add_vpc_cidr, vpc);
 	if (get_word(ld, g, "vpc", "gateway", true, gateways, 2, &gw) == 1)
 		vpc->gateway = (enum gateway_kind)gw;
 	get_asn(ld, g, "vpc", "asn", false, &vpc->asn);
@@ -599,7 +681,7 @@ load_datacenters(struct loader *ld, const config_setting_t *root)
 	    true);
 
 	for (int i = 0; seq && i < config_setting_length(seq); i++) {
-		char *p;
+		char *p, *dp;
 		const config_setting_t *g = seq_group(ld, seq, "datacenters", i, &p);
 		struct datacenter *dc;
 
@@ -607,9 +689,12 @@ load_datacenters(struct loader *ld, const config_setting_t *root)
 			continue;
 		dc = design_add_dc(ld->d, "");
 		dc->line = (int)config_setting_source_line(g);
+		dp = xasprintf("datacenters[%zu]", ld->d->ndcs - 1);
+		note_moved(ld, p, dp);
 		check_keys(ld, g, p, keys, NULL, NULL);
 		get_name(ld, g, p, "name", true, dc->name);
-		load_prefix_list(ld, g, p, "prefixes", true, add_dc_prefix, dc);
+		load_prefix_list(ld, g, p, dp, "prefixes", true, add_dc_prefix, dc);
+		free(dp);
 		get_text(ld, g, p, "description", &dc->description);
 		dc->availability = get_availability(ld, g, p);
 		free(p);
@@ -632,6 +717,7 @@ load_wan(struct loader *ld, const config_setting_t *root)
 			continue;
 		w = design_add_wan(ld->d, "", "", 0);
 		w->line = (int)config_setting_source_line(g);
+		note_index(ld, p, "wan", ld->d->nwans - 1);
 		check_keys(ld, g, p, keys, NULL, NULL);
 		get_name(ld, g, p, "a", true, w->a);
 		get_name(ld, g, p, "b", true, w->b);
@@ -660,14 +746,17 @@ load_devices(struct loader *ld, const config_setting_t *root)
 			continue;
 		dev = design_add_device(ld->d, "", "");
 		dev->line = (int)config_setting_source_line(g);
+		note_index(ld, p, "devices", ld->d->ndevices - 1);
 		check_keys(ld, g, p, keys, NULL, NULL);
 		get_name(ld, g, p, "name", true, dev->name);
 		get_name(ld, g, p, "dc", true, dev->dc);
 		if (get_word(ld, g, p, "vendor", true, vendors, 3, &v) == 1)
 			dev->vendor = (enum vendor)v;
 		get_asn(ld, g, p, "asn", true, &dev->asn);
+		/* One that is written but unreadable is reported here; a VPN on
+		 * the device must not also hear that it has none. */
 		if (get_prefix(ld, g, p, "public_ip", false, true,
-		    &dev->public_ip) == 1)
+		    &dev->public_ip) != 0)
 			dev->has_public_ip = true;
 		get_name(ld, g, p, "isp", false, dev->isp);
 		get_text(ld, g, p, "description", &dev->description);
@@ -815,19 +904,20 @@ load_tunnels(struct loader *ld, const config_setting_t *g, const char *path,
 {
 	static const char *const keys[] = { "inside", "aws_outside_ip",
 		"enabled", "gbps", NULL };
+	static const char *const secret_keys[] = { "psk", NULL };
 	const config_setting_t *seq = get_seq(ld, g, path, "tunnels", true, true);
 	char *tp;
 
 	if (seq == NULL)
 		return;
 	tp = child_path(path, "tunnels");
-	if (config_setting_length(seq) > DESIGN_MAX_TUNNELS || 
+	if (config_setting_length(seq) > DESIGN_MAX_TUNNELS ||
 	    config_setting_length(seq) == 0)
 		ld_error(ld, seq, tp, "a VPN connection has one or two tunnels, "
 		    "not %d", config_setting_length(seq));
 	for (int i = 0; i < config_setting_length(seq) &&
 	    i < DESIGN_MAX_TUNNELS; i++) {
-		char *p;
+		char *p, *dp;
 		const config_setting_t *e = seq_group(ld, seq, tp, i, &p);
 		struct tunnel *t = &c->tunnels[c->ntunnels];
 
@@ -835,7 +925,13 @@ load_tunnels(struct loader *ld, const config_setting_t *g, const char *path,
 			continue;
 		c->ntunnels++;
 		t->line = (int)config_setting_source_line(e);
-		check_keys(ld, e, p, keys, NULL, NULL);
+		dp = xasprintf("connections[%zu].tunnels[%d]",
+		    (size_t)(c - ld->d->conns), c->ntunnels - 1);
+		note_moved(ld, p, dp);
+		free(dp);
+		check_keys(ld, e, p, keys, secret_keys, "a pre-shared key never "
+		    "lives in the design file, which is shared: hatopo keeps it in "
+		    "DESIGN.secrets (mode 0600)");
 		get_prefix(ld, e, p, "inside", true, false, &t->inside);
 		if (get_prefix(ld, e, p, "aws_outside_ip", false, true,
 		    &t->aws_outside_ip) == 1)
@@ -862,7 +958,7 @@ load_adverts(struct loader *ld, const config_setting_t *g, const char *path,
 		return;
 	ap = child_path(path, "advertise");
 	for (int i = 0; i < config_setting_length(seq); i++) {
-		char *p;
+		char *p, *dp;
 		const config_setting_t *e = seq_group(ld, seq, ap, i, &p);
 		struct prefix pf;
 		struct advert *a;
@@ -878,6 +974,10 @@ load_adverts(struct loader *ld, const config_setting_t *g, const char *path,
 		}
 		a = design_conn_add_advert(c, &pf);
 		a->line = (int)config_setting_source_line(e);
+		dp = xasprintf("connections[%zu].advertise[%zu]",
+		    (size_t)(c - ld->d->conns), c->nadverts - 1);
+		note_moved(ld, p, dp);
+		free(dp);
 		if (get_int(ld, e, p, "prepend", false, 0, DESIGN_PREPEND_MAX,
 		    &v) == 1)
 			a->prepend = (int)v;
@@ -924,6 +1024,7 @@ load_connections(struct loader *ld, const config_setting_t *root)
 		}
 		c = design_add_conn(ld->d, "", (enum conn_type)w, "");
 		c->line = (int)config_setting_source_line(g);
+		note_index(ld, p, "connections", ld->d->nconns - 1);
 		get_name(ld, g, p, "name", true, c->name);
 		get_name(ld, g, p, "device", true, c->device);
 		if (get_word(ld, g, p, "routing", false, routings, 2, &w) == 1)
@@ -978,6 +1079,7 @@ load_traffic(struct loader *ld, const config_setting_t *root)
 		}
 		t = design_add_traffic(ld->d, &pf, 0, 0);
 		t->line = (int)config_setting_source_line(g);
+		note_index(ld, p, "traffic", ld->d->ntraffic - 1);
 		get_number(ld, g, p, "from_aws", false, 0, 1e6, false, &t->from_aws);
 		get_number(ld, g, p, "to_aws", false, 0, 1e6, false, &t->to_aws);
 		if (member(g, "from_aws") == NULL && member(g, "to_aws") == NULL)
@@ -1004,6 +1106,7 @@ load_risks(struct loader *ld, const config_setting_t *root)
 			continue;
 		r = design_add_risk(ld->d, "");
 		r->line = (int)config_setting_source_line(g);
+		note_index(ld, p, "risks", ld->d->nrisks - 1);
 		check_keys(ld, g, p, keys, NULL, NULL);
 		get_name(ld, g, p, "name", true, r->name);
 		r->availability = get_availability(ld, g, p);
@@ -1023,13 +1126,17 @@ load_risks(struct loader *ld, const config_setting_t *root)
 			    2 * DESIGN_NAME_MAX + 16 || design_text_problem(s)) {
 				ld_error(ld, e, ep, "\"%s\" is not a component ID",
 				    show(s, buf, sizeof buf));
-			} else if (strchr(s, ':') == NULL) {
-				char *id = xasprintf("connection:%s", s);
+			} else {
+				char *id = strchr(s, ':') == NULL ?
+				    xasprintf("connection:%s", s) : xstrdup(s);
+				char *dp = xasprintf("risks[%zu].members[%zu]",
+				    ld->d->nrisks - 1, r->nmembers);
 
 				design_risk_add_member(r, id);
+				note_moved(ld, ep, dp);
+				free(dp);
 				free(id);
-			} else
-				design_risk_add_member(r, s);
+			}
 			free(ep);
 		}
 		free(mp);
@@ -1088,7 +1195,10 @@ load_layout(struct loader *ld, const config_setting_t *root)
 			if (*c == '*')
 				*c = '.';
 		if (strlen(key) > DESIGN_NAME_MAX || !design_name_valid(name)) {
-			ld_error(ld, s, p, "is not an object name");
+			ld_error(ld, s, p, "is not a name: %s (a '.' in a name is "
+			    "written '*' here)", strlen(key) > DESIGN_NAME_MAX ?
+			    "a name is at most 32 characters" :
+			    design_name_problem(name));
 		} else if ((config_setting_type(s) != CONFIG_TYPE_ARRAY &&
 		    config_setting_type(s) != CONFIG_TYPE_LIST) ||
 		    config_setting_length(s) != 2 ||
@@ -1156,23 +1266,30 @@ find_include(const char *text)
 	return 0;
 }
 
+/* By line, and in the order found within a line (qsort is not stable:
+ * the pointers, which all point into one array, keep that order). */
 static int
 compare_items(const void *a, const void *b)
 {
-	const struct error_item *x = a, *y = b;
+	const struct error_item *x = *(const struct error_item *const *)a;
+	const struct error_item *y = *(const struct error_item *const *)b;
 
 	if (x->line != y->line)
 		return x->line < y->line ? -1 : 1;
-	return 0;
+	return x < y ? -1 : x > y;
 }
 
 /* A semantic error about a setting that already failed to parse would only
- * repeat it. */
+ * repeat it; so would one about a list whose elements failed (a list of
+ * bad prefixes is not also "empty"). */
 static bool
 covered(const struct error *parse, const char *field)
 {
+	size_t m;
+
 	if (field == NULL)
 		return false;
+	m = strlen(field);
 	for (size_t i = 0; i < parse->count; i++) {
 		const char *f = parse->items[i].field;
 		size_t n;
@@ -1183,6 +1300,8 @@ covered(const struct error *parse, const char *field)
 		if (strncmp(f, field, n) == 0 &&
 		    (field[n] == '\0' || field[n] == '.' || field[n] == '['))
 			return true;
+		if (n > m && strncmp(f, field, m) == 0 && f[m] == '[')
+			return true;
 	}
 	return false;
 }
@@ -1190,17 +1309,23 @@ covered(const struct error *parse, const char *field)
 static void
 finish_errors(struct loader *ld, struct error *sem, struct error *out)
 {
-	struct error all = ERROR_INIT;
+	struct error all = ERROR_INIT, sorted = ERROR_INIT;
+	const struct error_item **order;
 
 	error_append(&all, ld->err);
+	if (ld->nmoved > 0)
+		qsort(ld->moved, ld->nmoved, sizeof *ld->moved, compare_moved);
 	for (size_t i = 0; i < sem->count; i++) {
 		struct error_item *it = &sem->items[i];
 		int line = it->line;
+		char *field = it->field ? file_field(ld, it->field) : NULL;
 
-		if (covered(ld->err, it->field))
+		if (covered(ld->err, field)) {
+			free(field);
 			continue;
-		if (it->field != NULL) {
-			char *cp = config_path(it->field);
+		}
+		if (field != NULL) {
+			char *cp = config_path(field);
 			config_setting_t *s = config_lookup(&ld->cfg, cp);
 
 			/* Walk up to the nearest setting that exists. */
@@ -1216,22 +1341,23 @@ finish_errors(struct loader *ld, struct error *sem, struct error *out)
 				line = (int)config_setting_source_line(s);
 			free(cp);
 		}
-		error_add(&all, ld->file, line, it->field, "%s", it->message);
+		error_add(&all, ld->file, line, field, "%s", it->message);
+		free(field);
 	}
-	qsort(all.items, all.count, sizeof *all.items, compare_items);
-	if (all.count > LOAD_MAX_ERRORS) {
-		size_t more = all.count - LOAD_MAX_ERRORS;
-		struct error cut = ERROR_INIT;
-
-		for (size_t i = 0; i < LOAD_MAX_ERRORS; i++)
-			error_add(&cut, all.items[i].file, all.items[i].line,
-			    all.items[i].field, "%s", all.items[i].message);
-		error_add(&cut, ld->file, 0, NULL, "and %zu more problems", more);
-		error_clear(&all);
-		all = cut;
-	}
-	error_append(out, &all);
+	order = xcalloc(all.count ? all.count : 1, sizeof *order);
+	for (size_t i = 0; i < all.count; i++)
+		order[i] = &all.items[i];
+	qsort(order, all.count, sizeof *order, compare_items);
+	for (size_t i = 0; i < all.count && i < LOAD_MAX_ERRORS; i++)
+		error_add(&sorted, order[i]->file, order[i]->line, order[i]->field,
+		    "%s", order[i]->message);
+	if (all.count > LOAD_MAX_ERRORS)
+		error_add(&sorted, ld->file, 0, NULL, "and %zu more problems",
+		    all.count - LOAD_MAX_ERRORS);
+	error_append(out, &sorted);
+	error_clear(&sorted);
 	error_clear(&all);
+	free(order);
 }
 
 int
@@ -1258,14 +1384,29 @@ design_load_string(const char *text, const char *filename,
 	}
 	config_init(&ld.cfg);
 	if (config_read_string(&ld.cfg, text) != CONFIG_TRUE) {
-		error_add(err, ld.file, config_error_line(&ld.cfg), NULL,
-		    "%s", config_error_text(&ld.cfg));
+		const char *what = config_error_text(&ld.cfg);
+
+		/* libconfig says no more than this; point at the usual causes. */
+		error_add(err, ld.file, config_error_line(&ld.cfg), NULL, "%s%s",
+		    what ? what : "unreadable",
+		    what && strcmp(what, "syntax error") == 0 ? " (look for a "
+		    "missing '=', quote or bracket on this line or above it)" : "");
 		config_destroy(&ld.cfg);
 		return -1;
 	}
 	ld.d = design_new();
 	root = config_root_setting(&ld.cfg);
+	if (config_setting_length(root) == 0) {
+		ld_error(&ld, NULL, "", "holds no settings: a design file starts "
+		    "with version = 1;");
+		goto done;
+	}
 	check_keys(&ld, root, "", root_keys, NULL, NULL);
+	if (member(root, "version") == NULL) {
+		ld_error(&ld, NULL, "version", "is missing: a design file starts "
+		    "with version = 1;");
+		goto done;
+	}
 	switch (get_int(&ld, root, "", "version", true, LLONG_MIN, LLONG_MAX,
 	    &version)) {
 	case 1:
@@ -1314,6 +1455,11 @@ done:
 	design_free(&ld.d);
 	error_clear(&parse);
 	error_clear(&sem);
+	for (size_t i = 0; i < ld.nmoved; i++) {
+		free(ld.moved[i].design);
+		free(ld.moved[i].file);
+	}
+	free(ld.moved);
 	config_destroy(&ld.cfg);
 	return rc;
 }

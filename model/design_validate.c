@@ -4,6 +4,8 @@
  * file ("connections[1].tunnels[0].inside"). */
 #include "design.h"
 
+#include "nameidx.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +16,32 @@ struct validator {
 	const char *file;
 	struct error *err;
 	int count;
+	struct nameidx dcs, devices, conns, risks;
 };
+
+/* Index of a name in one of the validator's indexes, or -1. */
+static int
+find(const struct nameidx *x, size_t n, const char *name)
+{
+	return n == 0 ? -1 : nameidx_find(x, name);
+}
+
+struct pfx_ref {
+	const struct prefix *p;
+	size_t dc;
+	size_t index;
+};
+
+static int
+cmp_pfx_ref(const void *a, const void *b)
+{
+	const struct pfx_ref *x = a, *y = b;
+	int c = prefix_compare(x->p, y->p);
+
+	if (c != 0)
+		return c;
+	return x->dc < y->dc ? -1 : x->dc > y->dc;
+}
 
 static void
 v_error(struct validator *v, int line, const char *fmt, ...)
@@ -39,21 +66,41 @@ v_error(struct validator *v, int line, const char *fmt, ...)
 	v->count++;
 }
 
+/* " (line 12)" after a reference to another object, or nothing for a
+ * design that was never read from a file. */
+static const char *
+at_line(char *buf, size_t len, int line)
+{
+	if (line > 0)
+		snprintf(buf, len, " (line %d)", line);
+	else if (len > 0)
+		buf[0] = '\0';
+	return buf;
+}
+
+/* The messages are the loader's, so the TUI's forms say the same. */
 static void
 check_name(struct validator *v, int line, const char *path, const char *name)
 {
 	const char *why = design_name_problem(name);
+	char shown[DESIGN_NAME_MAX + 1];
+	size_t i;
 
-	if (why != NULL)
-		v_error(v, line, "%s: %s", path, why);
+	if (why == NULL)
+		return;
+	for (i = 0; name[i] && i < DESIGN_NAME_MAX; i++)
+		shown[i] = (unsigned char)name[i] < 0x20 || name[i] == 0x7f ?
+		    '?' : name[i];
+	shown[i] = '\0';
+	v_error(v, line, "%s: \"%s\": %s", path, shown, why);
 }
 
 static void
 check_availability(struct validator *v, int line, const char *path, double a)
 {
 	if (a != 0 && !(a > 0 && a <= 1))
-		v_error(v, line, "%s.availability: %g is not a probability in "
-		    "(0, 1]", path, a);
+		v_error(v, line, "%s.availability: %g is out of range (more than "
+		    "0, at most 1)", path, a);
 }
 
 static void
@@ -88,51 +135,87 @@ validate_vpc(struct validator *v)
 		    "gateway = \"tgw\"");
 }
 
+/* Overlapping prefixes, in one pass over the sorted list: CIDR blocks are
+ * nested or disjoint, so each one is checked against the innermost block
+ * still open before it. */
+static void
+validate_dc_overlaps(struct validator *v)
+{
+	const struct design *d = v->d;
+	struct pfx_ref *all;
+	const struct pfx_ref **open;
+	size_t n = 0, nopen = 0;
+	char a[PREFIX_STRLEN], b[PREFIX_STRLEN];
+
+	for (size_t i = 0; i < d->ndcs; i++)
+		n += d->dcs[i].nprefixes;
+	if (n == 0)
+		return;
+	all = xcalloc(n, sizeof *all);
+	open = xcalloc(n, sizeof *open);
+	n = 0;
+	for (size_t i = 0; i < d->ndcs; i++)
+		for (size_t p = 0; p < d->dcs[i].nprefixes; p++)
+			all[n++] = (struct pfx_ref){ &d->dcs[i].prefixes[p], i, p };
+	qsort(all, n, sizeof *all, cmp_pfx_ref);
+	for (size_t k = 0; k < n; k++) {
+		const struct pfx_ref *x = &all[k], *y, *first, *second;
+
+		while (nopen > 0 && !prefix_contains(open[nopen - 1]->p, x->p))
+			nopen--;
+		if (nopen > 0) {
+			y = open[nopen - 1];
+			/* Report on the one that comes later in the file. */
+			first = (y->dc < x->dc || (y->dc == x->dc &&
+			    y->index < x->index)) ? y : x;
+			second = first == x ? y : x;
+			if (first->dc == second->dc)
+				v_error(v, d->dcs[second->dc].line, "datacenters[%zu]"
+				    ".prefixes[%zu]: %s overlaps %s of the same data center",
+				    second->dc, second->index, prefix_format(second->p, a,
+				    sizeof a), prefix_format(first->p, b, sizeof b));
+			else
+				v_error(v, d->dcs[second->dc].line, "datacenters[%zu]"
+				    ".prefixes[%zu]: %s overlaps %s of data center %s: a "
+				    "destination has one origin", second->dc, second->index,
+				    prefix_format(second->p, a, sizeof a),
+				    prefix_format(first->p, b, sizeof b),
+				    d->dcs[first->dc].name);
+		}
+		open[nopen++] = x;
+	}
+	free(open);
+	free(all);
+}
+
 static void
 validate_dcs(struct validator *v)
 {
 	const struct design *d = v->d;
-	char a[PREFIX_STRLEN], b[PREFIX_STRLEN];
 
 	for (size_t i = 0; i < d->ndcs; i++) {
 		const struct datacenter *dc = &d->dcs[i];
-		char path[64], fp[96];
+		char path[64], fp[96], l[24];
+		int first;
 
 		snprintf(path, sizeof path, "datacenters[%zu]", i);
 		snprintf(fp, sizeof fp, "%s.name", path);
 		check_name(v, dc->line, fp, dc->name);
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(d->dcs[j].name, dc->name) == 0 && dc->name[0])
-				v_error(v, dc->line, "%s.name: a data center named %s "
-				    "already exists (line %d)", path, dc->name,
-				    d->dcs[j].line);
+		first = find(&v->dcs, d->ndcs, dc->name);
+		if (first >= 0 && (size_t)first != i && dc->name[0])
+			v_error(v, dc->line, "%s.name: a data center named %s "
+			    "already exists%s", path, dc->name,
+			    at_line(l, sizeof l, d->dcs[first].line));
 		if (dc->nprefixes == 0)
 			v_error(v, dc->line, "%s.prefixes: a data center originates "
 			    "at least one prefix", path);
-		for (size_t p = 0; p < dc->nprefixes; p++) {
-			for (size_t q = 0; q < p; q++)
-				if (prefix_overlaps(&dc->prefixes[p], &dc->prefixes[q]))
-					v_error(v, dc->line, "%s.prefixes[%zu]: %s overlaps "
-					    "%s of the same data center", path, p,
-					    prefix_format(&dc->prefixes[p], a, sizeof a),
-					    prefix_format(&dc->prefixes[q], b, sizeof b));
-			for (size_t j = 0; j < i; j++)
-				for (size_t q = 0; q < d->dcs[j].nprefixes; q++)
-					if (prefix_overlaps(&dc->prefixes[p],
-					    &d->dcs[j].prefixes[q]))
-						v_error(v, dc->line, "%s.prefixes[%zu]: %s "
-						    "overlaps %s of data center %s: a destination "
-						    "has one origin", path, p,
-						    prefix_format(&dc->prefixes[p], a, sizeof a),
-						    prefix_format(&d->dcs[j].prefixes[q], b,
-						    sizeof b), d->dcs[j].name);
-		}
 		if (dc->description) {
 			snprintf(fp, sizeof fp, "%s.description", path);
 			check_text(v, dc->line, fp, dc->description);
 		}
 		check_availability(v, dc->line, path, dc->availability);
 	}
+	validate_dc_overlaps(v);
 }
 
 static void
@@ -142,30 +225,30 @@ validate_wans(struct validator *v)
 
 	for (size_t i = 0; i < d->nwans; i++) {
 		const struct wan_link *w = &d->wans[i];
-		char path[64];
+		char path[64], l[24];
 
 		snprintf(path, sizeof path, "wan[%zu]", i);
-		if (design_find_dc(d, w->a) < 0)
+		if (find(&v->dcs, d->ndcs, w->a) < 0)
 			v_error(v, w->line, "%s.a: no data center named \"%s\"", path,
 			    w->a);
-		if (design_find_dc(d, w->b) < 0)
+		if (find(&v->dcs, d->ndcs, w->b) < 0)
 			v_error(v, w->line, "%s.b: no data center named \"%s\"", path,
 			    w->b);
 		if (strcmp(w->a, w->b) == 0)
-			v_error(v, w->line, "%s.b: a WAN link joins two different "
-			    "data centers", path);
+			v_error(v, w->line, "%s.b: the link joins %s to itself; a WAN "
+			    "link joins two different data centers", path, w->a);
 		for (size_t j = 0; j < i; j++)
 			if ((strcmp(d->wans[j].a, w->a) == 0 &&
 			    strcmp(d->wans[j].b, w->b) == 0) ||
 			    (strcmp(d->wans[j].a, w->b) == 0 &&
 			    strcmp(d->wans[j].b, w->a) == 0))
-				v_error(v, w->line, "%s: %s and %s are already joined "
-				    "(line %d); give that link the combined gbps, and "
-				    "put shared paths in a risk group", path, w->a, w->b,
-				    d->wans[j].line);
-		if (!(w->gbps > 0))
-			v_error(v, w->line, "%s.gbps: a WAN link carries more than "
-			    "0 Gbps", path);
+				v_error(v, w->line, "%s: %s and %s are already joined%s; "
+				    "give that link the combined gbps, and put shared "
+				    "paths in a risk group", path, w->a, w->b,
+				    at_line(l, sizeof l, d->wans[j].line));
+		if (!(w->gbps > 0 && w->gbps <= 1e6))
+			v_error(v, w->line, "%s.gbps: %g is out of range (more than 0, "
+			    "at most 1e+06)", path, w->gbps);
 		check_availability(v, w->line, path, w->availability);
 	}
 }
@@ -178,7 +261,7 @@ validate_devices(struct validator *v)
 
 	for (size_t i = 0; i < d->ndevices; i++) {
 		const struct device *dev = &d->devices[i];
-		char path[64], fp[96];
+		char path[64], fp[96], l[24];
 
 		snprintf(path, sizeof path, "devices[%zu]", i);
 		snprintf(fp, sizeof fp, "%s.name", path);
@@ -186,8 +269,8 @@ validate_devices(struct validator *v)
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(d->devices[j].name, dev->name) == 0 && dev->name[0])
 				v_error(v, dev->line, "%s.name: a device named %s "
-				    "already exists (line %d)", path, dev->name,
-				    d->devices[j].line);
+				    "already exists%s", path, dev->name,
+				    at_line(l, sizeof l, d->devices[j].line));
 		if (design_find_dc(d, dev->dc) < 0)
 			v_error(v, dev->line, "%s.dc: no data center named \"%s\"",
 			    path, dev->dc);
@@ -238,8 +321,9 @@ validate_phase(struct validator *v, int line, const char *path, int phase,
 	for (int i = 0; i < ph->ndh; i++)
 		if (!design_dh_allowed(phase, ph->dh[i]))
 			v_error(v, line, "%s.phase%d.%s[%d]: DH group %d is not "
-			    "accepted by AWS", path, phase, phase == 1 ? "dh" : "pfs",
-			    i, ph->dh[i]);
+			    "accepted by AWS in phase %d (%s)", path, phase,
+			    phase == 1 ? "dh" : "pfs", i, ph->dh[i], phase,
+			    phase == 1 ? "2, 14-24" : "2, 5, 14-24");
 }
 
 static void
@@ -250,21 +334,23 @@ validate_ike(struct validator *v, int line, const char *path,
 
 	snprintf(ip, sizeof ip, "%s.ike", path);
 	if (ike->version != 1 && ike->version != 2)
-		v_error(v, line, "%s.version: IKE version is 1 or 2", ip);
+		v_error(v, line, "%s.version: %d is out of range (1-2)", ip,
+		    ike->version);
 	validate_phase(v, line, ip, 1, &ike->phase1);
 	validate_phase(v, line, ip, 2, &ike->phase2);
 	if (ike->phase1.lifetime < 900 || ike->phase1.lifetime > 28800)
-		v_error(v, line, "%s.phase1.lifetime: AWS accepts 900-28800 "
-		    "seconds", ip);
+		v_error(v, line, "%s.phase1.lifetime: %u is out of range "
+		    "(900-28800)", ip, ike->phase1.lifetime);
 	if (ike->phase2.lifetime < 900 || ike->phase2.lifetime > 3600)
-		v_error(v, line, "%s.phase2.lifetime: AWS accepts 900-3600 "
-		    "seconds", ip);
+		v_error(v, line, "%s.phase2.lifetime: %u is out of range "
+		    "(900-3600)", ip, ike->phase2.lifetime);
 	else if (ike->phase2.lifetime >= ike->phase1.lifetime)
 		v_error(v, line, "%s.phase2.lifetime: %u s must be shorter than "
 		    "phase 1's %u s", ip, ike->phase2.lifetime,
 		    ike->phase1.lifetime);
 	if (ike->dpd < 1 || ike->dpd > 3600)
-		v_error(v, line, "%s.dpd: the DPD interval is 1-3600 seconds", ip);
+		v_error(v, line, "%s.dpd: %u is out of range (1-3600)", ip,
+		    ike->dpd);
 }
 
 static void
@@ -272,14 +358,14 @@ validate_vpn(struct validator *v, const struct connection *c,
     const char *path)
 {
 	const struct design *d = v->d;
-	int dev = design_find_device(d, c->device);
+	int dev = find(&v->devices, d->ndevices, c->device);
 	double max_gbps = d->vpc.gateway == GATEWAY_TGW ? 5.0 :
 	    DESIGN_DEFAULT_TUNNEL_GBPS;
 	char a[PREFIX_STRLEN];
 
 	if (c->ntunnels < 1 || c->ntunnels > DESIGN_MAX_TUNNELS)
 		v_error(v, c->line, "%s.tunnels: a VPN connection has one or two "
-		    "tunnels", path);
+		    "tunnels, not %d", path, c->ntunnels);
 	for (int t = 0; t < c->ntunnels && t < DESIGN_MAX_TUNNELS; t++) {
 		const struct tunnel *tu = &c->tunnels[t];
 		const char *why = design_inside_problem(&tu->inside);
@@ -297,9 +383,10 @@ validate_vpn(struct validator *v, const struct connection *c,
 			if (t == 1 && c->tunnels[0].has_outside &&
 			    prefix_equal(&tu->aws_outside_ip,
 			    &c->tunnels[0].aws_outside_ip))
-				v_error(v, tu->line, "%s.tunnels[1].aws_outside_ip: the "
-				    "two tunnels end on two different AWS endpoints",
-				    path);
+				v_error(v, tu->line, "%s.tunnels[1].aws_outside_ip: both "
+				    "tunnels use %s, but AWS ends each tunnel on its own "
+				    "endpoint", path, prefix_format_address(
+				    &tu->aws_outside_ip, a, sizeof a));
 		}
 		if (!(tu->gbps > 0) || tu->gbps > max_gbps)
 			v_error(v, tu->line, "%s.tunnels[%d].gbps: %g is out of range "
@@ -377,7 +464,7 @@ validate_conns(struct validator *v)
 
 	for (size_t i = 0; i < d->nconns; i++) {
 		const struct connection *c = &d->conns[i];
-		char path[64], fp[96];
+		char path[64], fp[96], l[24];
 
 		snprintf(path, sizeof path, "connections[%zu]", i);
 		snprintf(fp, sizeof fp, "%s.name", path);
@@ -385,22 +472,23 @@ validate_conns(struct validator *v)
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(d->conns[j].name, c->name) == 0 && c->name[0])
 				v_error(v, c->line, "%s.name: a connection named %s "
-				    "already exists (line %d)", path, c->name,
-				    d->conns[j].line);
+				    "already exists%s", path, c->name,
+				    at_line(l, sizeof l, d->conns[j].line));
 		if (design_find_device(d, c->device) < 0)
 			v_error(v, c->line, "%s.device: no device named \"%s\"", path,
 			    c->device);
 		if (c->local_pref < 0)
-			v_error(v, c->line, "%s.local_pref: must not be negative",
-			    path);
+			v_error(v, c->line, "%s.local_pref: %d is out of range "
+			    "(0-2147483647)", path, c->local_pref);
 		for (size_t p = 0; p < c->nadverts; p++)
 			for (size_t q = 0; q < p; q++)
 				if (prefix_equal(&c->adverts[p].prefix,
 				    &c->adverts[q].prefix))
 					v_error(v, c->adverts[p].line, "%s.advertise[%zu]"
-					    ".prefix: %s is already advertised (line %d)",
+					    ".prefix: %s is already advertised%s",
 					    path, p, prefix_format(&c->adverts[p].prefix,
-					    a, sizeof a), c->adverts[q].line);
+					    a, sizeof a), at_line(l, sizeof l,
+					    c->adverts[q].line));
 		for (size_t p = 0; p < c->nadverts; p++)
 			if (c->adverts[p].prepend < 0 ||
 			    c->adverts[p].prepend > DESIGN_PREPEND_MAX)
@@ -419,32 +507,72 @@ validate_conns(struct validator *v)
 	}
 }
 
+static int
+cmp_prefix_ptr(const void *a, const void *b)
+{
+	return prefix_compare(*(const struct prefix *const *)a,
+	    *(const struct prefix *const *)b);
+}
+
 static void
 validate_traffic(struct validator *v)
 {
 	const struct design *d = v->d;
+	const struct prefix **origins;
+	size_t n = 0;
 	char a[PREFIX_STRLEN];
 
+	if (d->ntraffic == 0)
+		return;
+	for (size_t j = 0; j < d->ndcs; j++)
+		n += d->dcs[j].nprefixes;
+	origins = xcalloc(n + 1, sizeof *origins);
+	n = 0;
+	for (size_t j = 0; j < d->ndcs; j++)
+		for (size_t p = 0; p < d->dcs[j].nprefixes; p++)
+			origins[n++] = &d->dcs[j].prefixes[p];
+	qsort(origins, n, sizeof *origins, cmp_prefix_ptr);
 	for (size_t i = 0; i < d->ntraffic; i++) {
 		const struct traffic *t = &d->traffic[i];
-		bool found = false;
+		const struct prefix *key = &t->prefix;
 
-		for (size_t j = 0; j < d->ndcs && !found; j++)
-			for (size_t p = 0; p < d->dcs[j].nprefixes; p++)
-				if (prefix_equal(&d->dcs[j].prefixes[p], &t->prefix))
-					found = true;
-		if (!found)
+		if (n == 0 || bsearch(&key, origins, n, sizeof *origins,
+		    cmp_prefix_ptr) == NULL)
 			v_error(v, t->line, "traffic[%zu].prefix: %s is not a prefix "
 			    "that a data center originates", i,
 			    prefix_format(&t->prefix, a, sizeof a));
-		for (size_t j = 0; j < i; j++)
-			if (prefix_equal(&d->traffic[j].prefix, &t->prefix))
-				v_error(v, t->line, "traffic[%zu].prefix: %s already has "
-				    "a demand (line %d)", i, prefix_format(&t->prefix, a,
-				    sizeof a), d->traffic[j].line);
-		if (!(t->from_aws >= 0) || !(t->to_aws >= 0))
-			v_error(v, t->line, "traffic[%zu]: demands are not negative",
-			    i);
+		/* The loader's range, so a design that validates loads back. */
+		if (!(t->from_aws >= 0 && t->from_aws <= 1e6))
+			v_error(v, t->line, "traffic[%zu].from_aws: %g is out of "
+			    "range (0 to 1e+06)", i, t->from_aws);
+		if (!(t->to_aws >= 0 && t->to_aws <= 1e6))
+			v_error(v, t->line, "traffic[%zu].to_aws: %g is out of range "
+			    "(0 to 1e+06)", i, t->to_aws);
+	}
+	/* Two demands for one prefix: sort the demands and compare
+	 * neighbours. */
+	n = 0;
+	for (size_t i = 0; i < d->ntraffic; i++)
+		origins[n++] = &d->traffic[i].prefix;
+	free(origins);
+	{
+		struct pfx_ref *ts = xcalloc(d->ntraffic, sizeof *ts);
+
+		for (size_t i = 0; i < d->ntraffic; i++)
+			ts[i] = (struct pfx_ref){ &d->traffic[i].prefix, i, i };
+		qsort(ts, d->ntraffic, sizeof *ts, cmp_pfx_ref);
+		for (size_t k = 1; k < d->ntraffic; k++)
+			if (prefix_equal(ts[k].p, ts[k - 1].p)) {
+				size_t later = ts[k].index, earlier = ts[k - 1].index;
+				char l[24];
+
+				/* Equal prefixes sort by index: earlier first. */
+				v_error(v, d->traffic[later].line, "traffic[%zu].prefix: "
+				    "%s already has a demand%s", later,
+				    prefix_format(&d->traffic[later].prefix, a, sizeof a),
+				    at_line(l, sizeof l, d->traffic[earlier].line));
+			}
+		free(ts);
 	}
 }
 
@@ -455,7 +583,7 @@ validate_risks(struct validator *v)
 
 	for (size_t i = 0; i < d->nrisks; i++) {
 		const struct risk *r = &d->risks[i];
-		char path[64], fp[96];
+		char path[64], fp[96], l[24];
 
 		snprintf(path, sizeof path, "risks[%zu]", i);
 		snprintf(fp, sizeof fp, "%s.name", path);
@@ -463,8 +591,8 @@ validate_risks(struct validator *v)
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(d->risks[j].name, r->name) == 0 && r->name[0])
 				v_error(v, r->line, "%s.name: a risk group named %s "
-				    "already exists (line %d)", path, r->name,
-				    d->risks[j].line);
+				    "already exists%s", path, r->name,
+				    at_line(l, sizeof l, d->risks[j].line));
 		if (r->nmembers == 0)
 			v_error(v, r->line, "%s.members: a risk group has at least "
 			    "one member", path);
@@ -501,7 +629,8 @@ validate_layout(struct validator *v)
 		for (char *c = key; *c; c++)
 			if (*c == '.')
 				*c = '*';
-		if (design_find_dc(d, n) < 0 && design_find_device(d, n) < 0 &&
+		if (find(&v->dcs, d->ndcs, n) < 0 &&
+		    find(&v->devices, d->ndevices, n) < 0 &&
 		    !design_component_exists(d, loc))
 			v_error(v, 0, "layout.%s: no data center, device or DX "
 			    "location named %s", key, n);
@@ -514,8 +643,25 @@ validate_layout(struct validator *v)
 int
 design_validate(const struct design *d, const char *file, struct error *err)
 {
-	struct validator v = { d, file, err, 0 };
+	struct validator v;
 	const char *why;
+	int rc;
+
+	memset(&v, 0, sizeof v);
+	v.d = d;
+	v.file = file;
+	v.err = err;
+	if (d->ndcs)
+		nameidx_build(&v.dcs, d->dcs[0].name, d->ndcs, sizeof *d->dcs);
+	if (d->ndevices)
+		nameidx_build(&v.devices, d->devices[0].name, d->ndevices,
+		    sizeof *d->devices);
+	if (d->nconns)
+		nameidx_build(&v.conns, d->conns[0].name, d->nconns,
+		    sizeof *d->conns);
+	if (d->nrisks)
+		nameidx_build(&v.risks, d->risks[0].name, d->nrisks,
+		    sizeof *d->risks);
 
 	if (d->version != DESIGN_VERSION)
 		v_error(&v, 0, "version: this hatopo reads version %d designs",
@@ -531,8 +677,14 @@ design_validate(const struct design *d, const char *file, struct error *err)
 	validate_risks(&v);
 	for (int i = 0; i < AVAIL_CLASS_COUNT; i++)
 		if (!(d->avail[i] > 0 && d->avail[i] <= 1))
-			v_error(&v, 0, "availability.%s: %g is not a probability in "
-			    "(0, 1]", design_avail_class_name(i), d->avail[i]);
+			v_error(&v, 0, "availability.%s: %g is out of range (more "
+			    "than 0, at most 1)", design_avail_class_name(i),
+			    d->avail[i]);
 	validate_layout(&v);
-	return v.count ? -1 : 0;
+	rc = v.count ? -1 : 0;
+	nameidx_free(&v.dcs);
+	nameidx_free(&v.devices);
+	nameidx_free(&v.conns);
+	nameidx_free(&v.risks);
+	return rc;
 }

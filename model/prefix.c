@@ -93,7 +93,15 @@ prefix_from_text(const char *s, bool want_len, struct prefix *out, char *why,
 		return prefix_fail(why, whylen, "is missing");
 	if (prefix_check_syntax(s, want_len, &family, why, whylen) != 0)
 		return -1;
-	c = cidr_from_str(s);
+	{
+		/* libcidr looks a few bytes before the start of some IPv6
+		 * strings ("::/0"): hand it a copy with zeros in front. */
+		char padded[16 + PREFIX_INPUT_MAX + 1];
+
+		memset(padded, 0, 16);
+		snprintf(padded + 16, sizeof padded - 16, "%s", s);
+		c = cidr_from_str(padded + 16);
+	}
 	if (c == NULL)
 		return prefix_fail(why, whylen,
 		    "\"%s\" is not a valid prefix", s);

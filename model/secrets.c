@@ -25,8 +25,11 @@ secrets_free(struct secrets **sp)
 {
 	if (sp == NULL || *sp == NULL)
 		return;
-	explicit_bzero((*sp)->psks, (*sp)->pskcap * sizeof *(*sp)->psks);
-	explicit_bzero((*sp)->md5s, (*sp)->md5cap * sizeof *(*sp)->md5s);
+	/* explicit_bzero() wants a pointer even for 0 bytes. */
+	if ((*sp)->psks != NULL)
+		explicit_bzero((*sp)->psks, (*sp)->pskcap * sizeof *(*sp)->psks);
+	if ((*sp)->md5s != NULL)
+		explicit_bzero((*sp)->md5s, (*sp)->md5cap * sizeof *(*sp)->md5s);
 	free((*sp)->psks);
 	free((*sp)->md5s);
 	free(*sp);
@@ -77,19 +80,23 @@ secrets_md5_problem(const char *key)
 	return NULL;
 }
 
-/* Characters that can never be exported safely: anything that could end a
- * quoted string or a config line. */
-static bool
-psk_exportable(const char *s)
+/* Why a pre-shared key can never be exported safely (it could end a
+ * quoted string or a config line, or does not fit), or NULL.  The key
+ * itself is never shown. */
+static const char *
+psk_unexportable(const char *s)
 {
-	if (strlen(s) > SECRETS_PSK_MAX || *s == '\0')
-		return false;
+	if (*s == '\0')
+		return "the pre-shared key is empty";
+	if (strlen(s) > SECRETS_PSK_MAX)
+		return "the pre-shared key is longer than 64 characters";
 	for (; *s; s++)
 		if (*s <= ' ' || *s >= 0x7f || *s == '"' || *s == '\\' ||
 		    *s == '\'' || *s == ';' || *s == '#' || *s == '!' ||
 		    *s == '{' || *s == '}')
-			return false;
-	return true;
+			return "the pre-shared key holds characters that cannot be "
+			    "written into a router config safely";
+	return NULL;
 }
 
 /* Fill buf from the kernel's random pool, retrying on interruption. */
@@ -257,11 +264,16 @@ check_only(const config_setting_t *g, const char *const *keys,
 			if (strcmp(*k, config_setting_name(s)) == 0)
 				ok = true;
 		if (!ok) {
-			char field[96];
+			char field[96], known[96] = "";
+			size_t o = 0;
 
+			for (const char *const *k = keys; *k; k++)
+				o += (size_t)snprintf(known + o, sizeof known - o, "%s%s",
+				    k == keys ? "" : ", ", *k);
 			snprintf(field, sizeof field, "%s%s%s", path, *path ? "." : "",
 			    config_setting_name(s));
-			s_error(err, file, s, field, "unknown key");
+			error_add(err, file, (int)config_setting_source_line(s), field,
+			    "unknown key (known here: %s)", known);
 		}
 	}
 }
@@ -284,9 +296,9 @@ load_entries(const config_setting_t *root, const char *key, bool psk,
 	for (int i = 0; i < config_setting_length(seq); i++) {
 		const config_setting_t *g = config_setting_get_elem(seq, (unsigned)i);
 		const config_setting_t *ts;
-		char path[64];
-		const char *conn, *value;
-		int tunnel = 0;
+		char path[64], field[80];
+		const char *conn, *value, *why;
+		int tunnel = 0, first = 0;
 		size_t before = err->count;
 
 		snprintf(path, sizeof path, "%s[%d]", key, i);
@@ -296,32 +308,50 @@ load_entries(const config_setting_t *root, const char *key, bool psk,
 		}
 		check_only(g, psk ? psk_keys : md5_keys, file, path, err);
 		conn = get_str(g, "connection", file, path, err);
-		value = get_str(g, psk ? "psk" : "md5", file, path, err);
-		if (conn != NULL && !design_name_valid(conn))
-			s_error(err, file, g, path, "connection is not a valid name");
+		snprintf(field, sizeof field, "%s.connection", path);
+		if (conn != NULL && (why = design_name_problem(conn)) != NULL)
+			error_add(err, file, (int)config_setting_source_line(
+			    config_setting_get_member(g, "connection")), field,
+			    "\"%.*s\": %s", DESIGN_NAME_MAX, conn, why);
 		if (psk) {
+			snprintf(field, sizeof field, "%s.tunnel", path);
 			ts = config_setting_get_member(g, "tunnel");
-			if (ts == NULL || config_setting_type(ts) != CONFIG_TYPE_INT ||
+			if (ts == NULL)
+				s_error(err, file, g, field, "is missing (1 or 2)");
+			else if (config_setting_type(ts) != CONFIG_TYPE_INT ||
 			    (config_setting_get_int(ts) != 1 &&
 			    config_setting_get_int(ts) != 2))
-				s_error(err, file, ts ? ts : g, path,
-				    "tunnel must be 1 or 2");
+				s_error(err, file, ts, field, "must be 1 or 2 (the "
+				    "tunnel's number in the VPN connection)");
 			else
 				tunnel = config_setting_get_int(ts);
-			if (value != NULL && !psk_exportable(value))
-				s_error(err, file, config_setting_get_member(g, "psk"),
-				    path, "the pre-shared key holds characters that "
-				    "cannot be written into a router config safely");
-		} else if (value != NULL && secrets_md5_problem(value) != NULL)
-			s_error(err, file, config_setting_get_member(g, "md5"), path,
-			    secrets_md5_problem(value));
+		}
+		value = get_str(g, psk ? "psk" : "md5", file, path, err);
+		snprintf(field, sizeof field, "%s.%s", path, psk ? "psk" : "md5");
+		if (value != NULL && psk && (why = psk_unexportable(value)) != NULL)
+			s_error(err, file, config_setting_get_member(g, "psk"), field,
+			    why);
+		else if (value != NULL && !psk &&
+		    (why = secrets_md5_problem(value)) != NULL)
+			s_error(err, file, config_setting_get_member(g, "md5"), field,
+			    why);
 		if (err->count != before)
 			continue;
-		if (psk && secrets_psk(out, conn, tunnel) != NULL)
-			s_error(err, file, g, path, "this tunnel already has a key");
-		else if (!psk && secrets_md5(out, conn) != NULL)
-			s_error(err, file, g, path, "this connection already has a key");
-		else if (psk) {
+		if (psk && secrets_psk(out, conn, tunnel) != NULL) {
+			for (size_t j = 0; j < out->npsks; j++)
+				if (out->psks[j].tunnel == tunnel &&
+				    strcmp(out->psks[j].conn, conn) == 0)
+					first = out->psks[j].line;
+			error_add(err, file, (int)config_setting_source_line(g), path,
+			    "tunnel %d of %s already has a key (line %d)", tunnel,
+			    conn, first);
+		} else if (!psk && secrets_md5(out, conn) != NULL) {
+			for (size_t j = 0; j < out->nmd5s; j++)
+				if (strcmp(out->md5s[j].conn, conn) == 0)
+					first = out->md5s[j].line;
+			error_add(err, file, (int)config_setting_source_line(g), path,
+			    "%s already has a key (line %d)", conn, first);
+		} else if (psk) {
 			secrets_set_psk(out, conn, tunnel, value);
 			out->psks[out->npsks - 1].line =
 			    (int)config_setting_source_line(g);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/explain.h"
 #include "model/strbuf.h"
 
 struct mtable {
@@ -33,13 +34,8 @@ static void
 add_gbps(struct strbuf *sb, double v)
 {
 	char buf[32];
-	size_t n;
 
-	snprintf(buf, sizeof buf, "%.2f", v);
-	n = strlen(buf);
-	/* 3.00 -> 3.0, 1.25 -> 1.25, 0.50 -> 0.5 */
-	if (n > 3 && buf[n - 1] == '0')
-		buf[n - 1] = '\0';
+	explain_gbps(v, buf, sizeof buf);
 	strbuf_puts(sb, buf);
 }
 
@@ -214,108 +210,41 @@ mtable_free(struct mtable **tp)
 	*tp = NULL;
 }
 
-/* The route AWS used: the chosen connection's advertisement of that
- * length that covers the destination. */
-static void
-route_text(const struct mtable *t, const struct engine_result *r, size_t i,
-    char *buf, size_t len)
-{
-	const struct engine_dest *x = &r->dests[i];
-	const struct prefix *dest = engine_dest_prefix(t->e, i);
-
-	buf[0] = '\0';
-	if (x->nvia == 0)
-		return;
-	for (uint32_t a = 0; a < x->nvia; a++) {
-		const struct connection *c = &t->d->conns[r->pool[x->via_off + a]];
-
-		for (size_t q = 0; q < c->nadverts; q++)
-			if (prefix_length(&c->adverts[q].prefix) == x->plen &&
-			    prefix_contains(&c->adverts[q].prefix, dest)) {
-				prefix_format(&c->adverts[q].prefix, buf, len);
-				return;
-			}
-	}
-}
-
+/* The footnotes: every lost destination or data center and every
+ * overload of the baseline and the single failures, one sentence each. */
 static void
 note_spof(struct mtable *t, const struct matrix_scenario *s,
     const struct engine_result *r)
 {
 	const char *who = s->nfailed == 0 ? "the baseline" : s->name;
-	char pf[PREFIX_STRLEN], route[PREFIX_STRLEN];
 
 	for (size_t i = 0; i < r->ndests; i++) {
-		const struct engine_dest *x = &r->dests[i];
-		const char *origin = dc_name(t->e,
-		    (uint32_t)engine_dest_origin(t->e, i));
+		char *why = explain_dest(t->e, r, i), *fix;
 
-		prefix_format(engine_dest_prefix(t->e, i), pf, sizeof pf);
-		if (x->status == ENGINE_BLACKHOLED) {
-			const char *entry = dc_name(t->e, (uint32_t)x->blackhole_dc);
-			uint32_t via = r->pool[x->via_off];
-
-			for (uint32_t a = 0; a < x->nvia; a++) {
-				uint32_t c = r->pool[x->via_off + a];
-
-				if (design_conn_dc(t->d, &t->d->conns[c]) ==
-				    x->blackhole_dc) {
-					via = c;
-					break;
-				}
-			}
-			route_text(t, r, i, route, sizeof route);
-			strbuf_addf(&t->spof, "- %s blackholes %s: AWS still sends it "
-			    "to %s over %s (%s), and %s has no path to %s. Fix: "
-			    "advertise %s from a device in %s too, or add a second "
-			    "WAN link.\n", who, pf, entry, conn_name(t->e, via), route,
-			    entry, origin, pf, origin);
-			t->nspof++;
-		} else if (x->status == ENGINE_UNREACHABLE) {
-			strbuf_addf(&t->spof, "- %s leaves %s (%s) unreachable: no "
-			    "working connection advertises a route that covers it.\n",
-			    who, pf, origin);
-			t->nspof++;
-		}
-	}
-	for (size_t j = 0; j < r->ndcs; j++)
-		if (r->dcs[j].status == ENGINE_UNREACHABLE) {
-			strbuf_addf(&t->spof, "- %s leaves %s without a way to AWS.\n",
-			    who, dc_name(t->e, (uint32_t)j));
-			t->nspof++;
-		}
-	for (size_t el = 0; el < r->nelems; el++) {
-		const struct design *d = t->d;
-		size_t nconns = engine_conn_count(t->e);
-
-		if (r->load[el] <= r->capacity[el] + 1e-9)
+		if (why == NULL)
 			continue;
-		strbuf_addf(&t->capacity, "- %s puts ", who);
-		add_gbps(&t->capacity, r->load[el]);
-		if (el < 2 * nconns) {
-			const struct connection *c = &d->conns[el % nconns];
+		fix = explain_dest_fix(t->e, r, i);
+		strbuf_addf(&t->spof, "- %s %s. Fix: %s.\n", who, why, fix);
+		free(why);
+		free(fix);
+		t->nspof++;
+	}
+	for (size_t j = 0; j < r->ndcs; j++) {
+		char *why = explain_dc(t->e, r, j);
 
-			strbuf_addf(&t->capacity, " Gbps %s on %s, ",
-			    el < nconns ? "toward on premises" : "toward AWS", c->name);
-			if (c->type == CONN_VPN) {
-				strbuf_puts(&t->capacity, "whose tunnel carries ");
-				add_gbps(&t->capacity, r->capacity[el]);
-				strbuf_puts(&t->capacity, " Gbps.\n");
-			} else {
-				strbuf_puts(&t->capacity, "a ");
-				add_gbps(&t->capacity, r->capacity[el]);
-				strbuf_puts(&t->capacity, " Gbps port.\n");
-			}
-		} else {
-			size_t k = (el - 2 * nconns) / 2;
-			int dir = (int)((el - 2 * nconns) % 2);
+		if (why == NULL)
+			continue;
+		strbuf_addf(&t->spof, "- %s %s.\n", who, why);
+		free(why);
+		t->nspof++;
+	}
+	for (size_t el = 0; el < r->nelems; el++) {
+		char *why = explain_elem(t->e, r, el);
 
-			strbuf_addf(&t->capacity, " Gbps on wan:%s-%s (%s to %s), a ",
-			    d->wans[k].a, d->wans[k].b, dir ? d->wans[k].b :
-			    d->wans[k].a, dir ? d->wans[k].a : d->wans[k].b);
-			add_gbps(&t->capacity, r->capacity[el]);
-			strbuf_puts(&t->capacity, " Gbps link.\n");
-		}
+		if (why == NULL)
+			continue;
+		strbuf_addf(&t->capacity, "- %s %s.\n", who, why);
+		free(why);
 		t->ncap++;
 	}
 }

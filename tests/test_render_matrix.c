@@ -124,11 +124,14 @@ test_markdown(void **state)
 	    true);
 
 	(void)state;
-	expect_line(t, "| baseline        | vpn1                                   "
-	    "| vpn2                                   | vpn1        | vpn2        |");
+	expect_line(t, "| baseline        | vpn1              | vpn2              "
+	    "| vpn1        | vpn2        |");
+	expect_line(t, "| connection:vpn2 | vpn1              | vpn1 ⇒ dc1 ⇒ wan  "
+	    "| vpn1        | wan ⇒ vpn1  |");
 	assert_non_null(strstr(t, "|-----------------|"));
 	expect_line(t, "### Single points of failure: none");
-	expect_line(t, "### Capacity");
+	expect_line(t, "### Capacity: no connection or WAN link over capacity "
+	    "after any single failure");
 	free(t);
 }
 

@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <langinfo.h>
 #include <locale.h>
@@ -9,6 +10,9 @@
 #include "model/design.h"
 #include "model/engine.h"
 #include "model/matrix.h"
+#include "model/rules.h"
+#include "model/secrets.h"
+#include "render/findings.h"
 #include "render/matrix.h"
 #include "render/summary.h"
 #include "tui/tui.h"
@@ -203,6 +207,82 @@ cmd_matrix(int argc, char **argv, FILE *out, FILE *err)
 	return rc;
 }
 
+/* The design's secrets file, when there is one: its problems become an
+ * HA019 finding rather than stopping the check. */
+static struct secrets *
+load_secrets(const char *design_path, struct error *serr)
+{
+	char *path = secrets_path(design_path);
+	struct secrets *s = NULL;
+
+	if (access(path, F_OK) == 0)
+		secrets_load(path, &s, serr);
+	free(path);
+	return s;
+}
+
+static int
+cmd_check(int argc, char **argv, FILE *out, FILE *err)
+{
+	const char *path = NULL, *v, *format = "text";
+	struct error serr = ERROR_INIT;
+	struct findings f;
+	struct design *d;
+	struct engine *eng;
+	struct secrets *sec;
+	bool strict = false;
+	char *text;
+	int rc;
+
+	for (int i = 1; i < argc; i++) {
+		if ((v = opt_value(argc, argv, &i, "--format")) != NULL) {
+			if (strcmp(v, "text") != 0 && strcmp(v, "json") != 0) {
+				fprintf(err, "hatopo check: --format is text or json, not "
+				    "\"%s\"\n", v);
+				return CLI_EXIT_UNUSABLE;
+			}
+			format = v;
+		} else if (strcmp(argv[i], "--strict") == 0)
+			strict = true;
+		else if (argv[i][0] == '-' || path != NULL) {
+			fprintf(err, "hatopo check: unexpected argument %s\n%s",
+			    argv[i], usage_text);
+			return CLI_EXIT_UNUSABLE;
+		} else
+			path = argv[i];
+	}
+	if (path == NULL) {
+		fprintf(err, "hatopo check: expects a DESIGN file\n%s", usage_text);
+		return CLI_EXIT_UNUSABLE;
+	}
+	if ((d = load_or_report("check", path, err)) == NULL)
+		return CLI_EXIT_UNUSABLE;
+	eng = engine_new(d);
+	sec = load_secrets(path, &serr);
+	rule_run(d, eng, sec, &serr, &f);
+	if (strcmp(format, "json") == 0)
+		text = findings_json(d, &f);
+	else
+		text = findings_text(d, &f, isatty(fileno(out)) &&
+		    getenv("NO_COLOR") == NULL);
+	fputs(text, out);
+	if (strcmp(format, "json") == 0)
+		fputs("\n", out);
+	free(text);
+	rc = f.counts[0] > 0 || (strict && f.counts[1] > 0) ?
+	    CLI_EXIT_FINDINGS : CLI_EXIT_OK;
+	if (fflush(out) != 0 || ferror(out)) {
+		fprintf(err, "hatopo check: cannot write the output\n");
+		rc = CLI_EXIT_UNUSABLE;
+	}
+	findings_free(&f);
+	secrets_free(&sec);
+	error_clear(&serr);
+	engine_free(&eng);
+	design_free(&d);
+	return rc;
+}
+
 /* Subcommands whose engine is not in this build: say so, never pretend. */
 static int
 cmd_not_built(const char *name, FILE *err)
@@ -215,8 +295,7 @@ cmd_not_built(const char *name, FILE *err)
 int
 cli_run(int argc, char **argv, FILE *out, FILE *err)
 {
-	static const char *const later[] = { "check", "export",
-		"availability", NULL };
+	static const char *const later[] = { "export", "availability", NULL };
 	const char *cmd;
 
 	if (argc < 2)
@@ -235,6 +314,8 @@ cli_run(int argc, char **argv, FILE *out, FILE *err)
 		return cmd_validate(argc - 1, argv + 1, out, err);
 	if (strcmp(cmd, "matrix") == 0)
 		return cmd_matrix(argc - 1, argv + 1, out, err);
+	if (strcmp(cmd, "check") == 0)
+		return cmd_check(argc - 1, argv + 1, out, err);
 	for (const char *const *l = later; *l; l++)
 		if (strcmp(cmd, *l) == 0)
 			return cmd_not_built(cmd, err);
