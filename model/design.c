@@ -831,26 +831,31 @@ design_inside_reserved(const struct prefix *p)
 		"169.254.3.0/30", "169.254.4.0/30", "169.254.5.0/30",
 		"169.254.169.252/30",
 	};
+	static struct prefix parsed[sizeof reserved / sizeof reserved[0]];
+	static bool ready;
 
-	for (size_t i = 0; i < sizeof reserved / sizeof reserved[0]; i++) {
-		struct prefix r;
-
-		if (prefix_parse(reserved[i], &r, NULL, 0) == 0 &&
-		    prefix_equal(&r, p))
-			return true;
+	if (!ready) {
+		for (size_t i = 0; i < sizeof reserved / sizeof reserved[0]; i++)
+			if (prefix_parse(reserved[i], &parsed[i], NULL, 0) != 0)
+				abort();
+		ready = true;
 	}
+	for (size_t i = 0; i < sizeof reserved / sizeof reserved[0]; i++)
+		if (prefix_equal(&parsed[i], p))
+			return true;
 	return false;
 }
 
 const char *
 design_inside_problem(const struct prefix *p)
 {
-	struct prefix ll;
+	static struct prefix ll;
 
 	if (!prefix_is_v4(p) || prefix_length(p) != 30)
 		return "a tunnel inside CIDR is a /30";
-	if (prefix_parse("169.254.0.0/16", &ll, NULL, 0) != 0 ||
-	    !prefix_contains(&ll, p))
+	if (ll.family == 0 && prefix_parse("169.254.0.0/16", &ll, NULL, 0) != 0)
+		abort();
+	if (!prefix_contains(&ll, p))
 		return "a tunnel inside CIDR lies in 169.254.0.0/16";
 	if (design_inside_reserved(p))
 		return "AWS reserves this /30 (169.254.0.0/30 to 169.254.5.0/30 "

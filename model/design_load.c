@@ -24,6 +24,19 @@ struct moved {
 	char *file;                 /* "connections[1]" */
 };
 
+/* Prefixes repeat across a large design (each data center's prefixes are
+ * advertised by many connections): parse each distinct text once. */
+struct pfx_cache_slot {
+	const char *text;       /* libconfig's string, alive during the load */
+	bool address;
+	struct prefix value;
+};
+
+struct pfx_cache {
+	struct pfx_cache_slot *slots;
+	size_t cap, used;
+};
+
 struct loader {
 	const char *file;
 	config_t cfg;
@@ -31,7 +44,60 @@ struct loader {
 	struct design *d;
 	struct moved *moved;
 	size_t nmoved, movedcap;
+	struct pfx_cache cache;
 };
+
+static uint64_t
+text_hash(const char *s, bool address)
+{
+	uint64_t h = address ? 0x9e3779b97f4a7c15ULL : 1469598103934665603ULL;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static struct pfx_cache_slot *
+cache_slot(struct pfx_cache *c, const char *text, bool address)
+{
+	size_t i;
+
+	if (c->cap == 0)
+		return NULL;
+	i = (size_t)text_hash(text, address) & (c->cap - 1);
+	while (c->slots[i].text != NULL) {
+		if (c->slots[i].address == address &&
+		    strcmp(c->slots[i].text, text) == 0)
+			return &c->slots[i];
+		i = (i + 1) & (c->cap - 1);
+	}
+	return &c->slots[i];
+}
+
+static void
+cache_put(struct pfx_cache *c, const char *text, bool address,
+    const struct prefix *p)
+{
+	struct pfx_cache_slot *slot;
+
+	if (2 * (c->used + 1) > c->cap) {
+		struct pfx_cache old = *c;
+
+		c->cap = old.cap ? 2 * old.cap : 256;
+		c->slots = xcalloc(c->cap, sizeof *c->slots);
+		c->used = 0;
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.slots[i].text != NULL)
+				cache_put(c, old.slots[i].text, old.slots[i].address,
+				    &old.slots[i].value);
+		free(old.slots);
+	}
+	slot = cache_slot(c, text, address);
+	slot->text = text;
+	slot->address = address;
+	slot->value = *p;
+	c->used++;
+}
 
 /* "connections.[1].tunnels.[0]" (libconfig's path) -> the path shown to
  * people: "connections[1].tunnels[0]". */
@@ -127,12 +193,20 @@ type_name(int type)
 	return "nothing";
 }
 
+/* "parent.key" (or "key" at the root).  Called for every setting read,
+ * so it copies rather than formats. */
 static char *
 child_path(const char *parent, const char *key)
 {
-	if (parent == NULL || *parent == '\0')
-		return xstrdup(key);
-	return xasprintf("%s.%s", parent, key);
+	size_t np = parent ? strlen(parent) : 0, nk = strlen(key);
+	char *p = xmalloc(np + nk + 2);
+
+	if (np > 0) {
+		memcpy(p, parent, np);
+		p[np++] = '.';
+	}
+	memcpy(p + np, key, nk + 1);
+	return p;
 }
 
 /* The object at design path dpath (display form) was read from the
@@ -283,7 +357,7 @@ get_name(struct loader *ld, const config_setting_t *grp, const char *path,
 		free(p);
 		return -1;
 	}
-	snprintf(out, sizeof(design_name), "%s", s);
+	memcpy(out, s, strlen(s) + 1);   /* design_name_problem bounded it */
 	return 1;
 }
 
@@ -455,9 +529,19 @@ parse_prefix_setting(struct loader *ld, const config_setting_t *s,
 		    type_name(config_setting_type(s)));
 		return -1;
 	}
-	rc = address ? prefix_parse_address(config_setting_get_string(s), out,
-	    why, sizeof why) : prefix_parse(config_setting_get_string(s), out,
-	    why, sizeof why);
+	{
+		const char *text = config_setting_get_string(s);
+		struct pfx_cache_slot *hit = cache_slot(&ld->cache, text, address);
+
+		if (hit != NULL && hit->text != NULL) {
+			*out = hit->value;
+			return 1;
+		}
+		rc = address ? prefix_parse_address(text, out, why, sizeof why) :
+		    prefix_parse(text, out, why, sizeof why);
+		if (rc == 0)
+			cache_put(&ld->cache, text, address, out);
+	}
 	if (rc != 0) {
 		char buf[64];
 		const char *v = config_setting_get_string(s);
@@ -539,6 +623,31 @@ get_group(struct loader *ld, const config_setting_t *grp, const char *path,
 	return s;
 }
 
+/* "path.[i]" without printf: this runs for every list element. */
+static char *
+elem_path_of(const char *path, int i)
+{
+	char digits[16];
+	size_t np = strlen(path), nd = 0, o;
+	unsigned v = (unsigned)i;
+	char *p;
+
+	do {
+		digits[nd++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	p = xmalloc(np + nd + 4);
+	memcpy(p, path, np);
+	o = np;
+	p[o++] = '.';
+	p[o++] = '[';
+	while (nd > 0)
+		p[o++] = digits[--nd];
+	p[o++] = ']';
+	p[o] = '\0';
+	return p;
+}
+
 /* Element i of a list of groups, or NULL (reported) when it is not one. */
 static const config_setting_t *
 seq_group(struct loader *ld, const config_setting_t *seq, const char *path,
@@ -546,7 +655,7 @@ seq_group(struct loader *ld, const config_setting_t *seq, const char *path,
 {
 	const config_setting_t *e = config_setting_get_elem(seq, (unsigned)i);
 
-	*elem_path = xasprintf("%s.[%d]", path, i);
+	*elem_path = elem_path_of(path, i);
 	if (config_setting_type(e) != CONFIG_TYPE_GROUP) {
 		ld_error(ld, e, *elem_path, "must be a group { ... }, not %s",
 		    type_name(config_setting_type(e)));
@@ -583,7 +692,7 @@ load_prefix_list(struct loader *ld, const config_setting_t *grp,
 	p = child_path(path, key);
 	for (int i = 0; i < config_setting_length(seq); i++) {
 		const config_setting_t *e = config_setting_get_elem(seq, (unsigned)i);
-		char *ep = xasprintf("%s.[%d]", p, i);
+		char *ep = elem_path_of(p, i);
 		struct prefix pf;
 
 		if (parse_prefix_setting(ld, e, ep, false, &pf) == 1) {
@@ -780,7 +889,7 @@ load_words(struct loader *ld, const config_setting_t *grp, const char *path,
 	p = child_path(path, key);
 	for (int i = 0; i < config_setting_length(seq); i++) {
 		const config_setting_t *e = config_setting_get_elem(seq, (unsigned)i);
-		char *ep = xasprintf("%s.[%d]", p, i);
+		char *ep = elem_path_of(p, i);
 		const char *s;
 		int w;
 
@@ -822,7 +931,7 @@ load_dh(struct loader *ld, const config_setting_t *grp, const char *path,
 	p = child_path(path, key);
 	for (int i = 0; i < config_setting_length(seq); i++) {
 		const config_setting_t *e = config_setting_get_elem(seq, (unsigned)i);
-		char *ep = xasprintf("%s.[%d]", p, i);
+		char *ep = elem_path_of(p, i);
 		long long v;
 
 		if (!is_integer(e))
@@ -1115,7 +1224,7 @@ load_risks(struct loader *ld, const config_setting_t *root)
 		for (int j = 0; ms && j < config_setting_length(ms); j++) {
 			const config_setting_t *e = config_setting_get_elem(ms,
 			    (unsigned)j);
-			char *ep = xasprintf("%s.[%d]", mp, j), buf[64];
+			char *ep = elem_path_of(mp, j), buf[64];
 			const char *s;
 
 			if (config_setting_type(e) != CONFIG_TYPE_STRING) {
@@ -1460,6 +1569,7 @@ done:
 		free(ld.moved[i].file);
 	}
 	free(ld.moved);
+	free(ld.cache.slots);
 	config_destroy(&ld.cfg);
 	return rc;
 }

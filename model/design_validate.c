@@ -262,16 +262,17 @@ validate_devices(struct validator *v)
 	for (size_t i = 0; i < d->ndevices; i++) {
 		const struct device *dev = &d->devices[i];
 		char path[64], fp[96], l[24];
+		int first;
 
 		snprintf(path, sizeof path, "devices[%zu]", i);
 		snprintf(fp, sizeof fp, "%s.name", path);
 		check_name(v, dev->line, fp, dev->name);
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(d->devices[j].name, dev->name) == 0 && dev->name[0])
-				v_error(v, dev->line, "%s.name: a device named %s "
-				    "already exists%s", path, dev->name,
-				    at_line(l, sizeof l, d->devices[j].line));
-		if (design_find_dc(d, dev->dc) < 0)
+		first = find(&v->devices, d->ndevices, dev->name);
+		if (first >= 0 && (size_t)first != i && dev->name[0])
+			v_error(v, dev->line, "%s.name: a device named %s "
+			    "already exists%s", path, dev->name,
+			    at_line(l, sizeof l, d->devices[first].line));
+		if (find(&v->dcs, d->ndcs, dev->dc) < 0)
 			v_error(v, dev->line, "%s.dc: no data center named \"%s\"",
 			    path, dev->dc);
 		if (dev->asn == 0)
@@ -465,16 +466,17 @@ validate_conns(struct validator *v)
 	for (size_t i = 0; i < d->nconns; i++) {
 		const struct connection *c = &d->conns[i];
 		char path[64], fp[96], l[24];
+		int first;
 
 		snprintf(path, sizeof path, "connections[%zu]", i);
 		snprintf(fp, sizeof fp, "%s.name", path);
 		check_name(v, c->line, fp, c->name);
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(d->conns[j].name, c->name) == 0 && c->name[0])
-				v_error(v, c->line, "%s.name: a connection named %s "
-				    "already exists%s", path, c->name,
-				    at_line(l, sizeof l, d->conns[j].line));
-		if (design_find_device(d, c->device) < 0)
+		first = find(&v->conns, d->nconns, c->name);
+		if (first >= 0 && (size_t)first != i && c->name[0])
+			v_error(v, c->line, "%s.name: a connection named %s "
+			    "already exists%s", path, c->name,
+			    at_line(l, sizeof l, d->conns[first].line));
+		if (find(&v->devices, d->ndevices, c->device) < 0)
 			v_error(v, c->line, "%s.device: no device named \"%s\"", path,
 			    c->device);
 		if (c->local_pref < 0)
@@ -584,15 +586,16 @@ validate_risks(struct validator *v)
 	for (size_t i = 0; i < d->nrisks; i++) {
 		const struct risk *r = &d->risks[i];
 		char path[64], fp[96], l[24];
+		int first;
 
 		snprintf(path, sizeof path, "risks[%zu]", i);
 		snprintf(fp, sizeof fp, "%s.name", path);
 		check_name(v, r->line, fp, r->name);
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(d->risks[j].name, r->name) == 0 && r->name[0])
-				v_error(v, r->line, "%s.name: a risk group named %s "
-				    "already exists%s", path, r->name,
-				    at_line(l, sizeof l, d->risks[j].line));
+		first = find(&v->risks, d->nrisks, r->name);
+		if (first >= 0 && (size_t)first != i && r->name[0])
+			v_error(v, r->line, "%s.name: a risk group named %s "
+			    "already exists%s", path, r->name,
+			    at_line(l, sizeof l, d->risks[first].line));
 		if (r->nmembers == 0)
 			v_error(v, r->line, "%s.members: a risk group has at least "
 			    "one member", path);

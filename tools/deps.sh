@@ -17,6 +17,11 @@ need_pkg() {   # need_pkg PACKAGE CHECK-COMMAND...
 
 have_header() { test -f "/usr/include/$1"; }
 have_pc() { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists "$1"; }
+# libFuzzer's runtime archive, where clang looks for it.
+have_fuzzer() {
+	dir=$(clang -print-runtime-dir 2>/dev/null) &&
+	    test -f "$dir/libclang_rt.fuzzer-$(uname -m).a"
+}
 
 need_pkg pkg-config command -v pkg-config
 need_pkg libncurses-dev have_pc ncursesw
@@ -33,6 +38,8 @@ if [ "$want" = test ]; then
 	need_pkg strongswan-swanctl command -v swanctl
 	need_pkg graphviz command -v dot
 	need_pkg util-linux command -v unshare
+	need_pkg clang command -v clang
+	need_pkg libclang-rt-14-dev have_fuzzer
 fi
 
 if [ -n "$missing" ]; then
