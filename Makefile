@@ -7,6 +7,8 @@
 #   make bench      performance figures (BENCH lines)
 #   make asan       the unit tests under AddressSanitizer + UBSan
 #   make valgrind   the unit tests under valgrind
+#   make fuzz       the libFuzzer harnesses, FUZZ_TIME seconds each (60)
+#   make fuzz-smoke the same for 10 seconds each (part of make test)
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # Missing Debian packages are installed by tools/deps.sh (as root or through
@@ -26,7 +28,14 @@ WARN := -Wall -Wextra -Werror -Wformat=2 -Wmissing-prototypes \
 OPT ?= -O2 -g
 SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
-SANFLAGS := $(if $(SAN),$(SANITIZE))
+# SAN=fuzz: clang's libFuzzer instrumentation on top of the sanitizers,
+# for the objects the harnesses link (see fuzz below).
+FUZZ_SANITIZE := -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-omit-frame-pointer -fno-sanitize-recover=all
+# clang wants _Noreturn on model/xalloc.c's xalloc_die where gcc does not.
+FUZZ_WARN := -Wno-error=missing-noreturn
+SANFLAGS := $(if $(filter fuzz,$(SAN)),$(FUZZ_SANITIZE) $(FUZZ_WARN),\
+	$(if $(SAN),$(SANITIZE)))
 CFLAGS_ALL = -std=c11 $(WARN) $(OPT) $(SANFLAGS) -D_GNU_SOURCE \
 	-DHATOPO_VERSION='"$(VERSION)"' -I. $(PKG_CFLAGS) $(CFLAGS)
 LDFLAGS_ALL = $(SANFLAGS) $(LDFLAGS)
@@ -51,7 +60,7 @@ include $(BUILD)/config.mk
 endif
 
 .PHONY: all run test check-fast bench asan valgrind install clean help \
-	test-deps
+	test-deps fuzz fuzz-smoke fuzz-build
 .DEFAULT_GOAL := all
 
 all: hatopo
@@ -90,7 +99,10 @@ $(BUILD)/hatopo: $(BUILD)/tui/main.o $(LIBS)
 hatopo: $(BUILD)/hatopo
 	@if [ "$(BUILD)" = build ]; then cp $< $@; fi
 
-$(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIBS)
+# Test programs link the synthetic design generator the benchmarks use.
+TEST_SUPPORT := $(BUILD)/tools/gen.o
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_SUPPORT) $(LIBS)
 	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CMOCKA_LIBS) $(CURSES_LIBS) $(PKG_LIBS)
 
 run: hatopo
@@ -104,10 +116,18 @@ check-fast: $(TESTS) $(BUILD)/hatopo
 	@HATOPO=$(BUILD)/hatopo sh tests/run.sh $(TESTS)
 
 test: test-deps $(TESTS) $(BUILD)/hatopo hatopo
-	@HATOPO=$(BUILD)/hatopo sh tests/run.sh $(TESTS) tests/cli.sh
+	@rc=0; \
+	HATOPO=$(BUILD)/hatopo sh tests/run.sh $(TESTS) tests/cli.sh tests/tui.sh \
+	    || rc=1; \
+	$(MAKE) --no-print-directory fuzz-smoke || rc=1; \
+	exit $$rc
 
-bench: hatopo
-	@sh tools/bench.sh
+$(BUILD)/tools/bench: $(BUILD)/tools/bench.o $(BUILD)/tools/gen.o $(LIBMODEL)
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
+
+# The figures of SPEC section 11 on synthetic M and L designs.
+bench: $(BUILD)/tools/bench
+	@$(BUILD)/tools/bench
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan SAN=1 OPT="-O1 -g" check-fast
@@ -115,15 +135,37 @@ asan:
 valgrind: $(TESTS) $(BUILD)/hatopo
 	@HATOPO=$(BUILD)/hatopo VALGRIND=1 sh tests/run.sh $(TESTS)
 
+# Fuzzing: the model compiled with clang, libFuzzer and the sanitizers in
+# build-fuzz/, one binary per tests/fuzz/fuzz_*.c; tools/fuzz.sh seeds the
+# corpora (build/fuzz-corpus-*) and runs each harness.
+FUZZ_TIME ?= 60
+FUZZ_BUILD := build-fuzz
+FUZZERS := $(patsubst tests/fuzz/%.c,$(FUZZ_BUILD)/%,\
+	$(wildcard tests/fuzz/fuzz_*.c))
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(LIBMODEL)
+	$(CC) $(CFLAGS_ALL) -fsanitize=fuzzer -MMD -MP -o $@ $< $(LIBMODEL) \
+	    $(PKG_LIBS)
+
+fuzz-build: test-deps
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang SAN=fuzz \
+	    OPT="-O1 -g" $(FUZZERS)
+
+fuzz: fuzz-build
+	@sh tools/fuzz.sh $(FUZZ_BUILD) $(FUZZ_TIME)
+
+fuzz-smoke: fuzz-build
+	@sh tools/fuzz.sh $(FUZZ_BUILD) 10
+
 install: hatopo
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 hatopo $(DESTDIR)$(PREFIX)/bin/hatopo
 	install -m 644 docs/hatopo.1 $(DESTDIR)$(PREFIX)/share/man/man1/hatopo.1
 
 clean:
-	rm -rf build build-asan hatopo
+	rm -rf build build-asan build-fuzz hatopo
 
 help:
-	@sed -n '3,12p' Makefile
+	@sed -n '3,14p' Makefile
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

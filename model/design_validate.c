@@ -129,6 +129,8 @@ validate_vpc(struct validator *v)
 				    prefix_format(&vpc->cidrs[j], b, sizeof b));
 	if (vpc->asn == 0)
 		v_error(v, vpc->line, "vpc.asn: ASN 0 is reserved");
+	else if (vpc->asn == DESIGN_ASN_MAX)
+		v_error(v, vpc->line, "vpc.asn: ASN 4294967295 is reserved");
 	if (vpc->ecmp && vpc->gateway == GATEWAY_VGW)
 		v_error(v, vpc->line, "vpc.ecmp: a virtual private gateway uses "
 		    "one tunnel at a time; ECMP across VPN tunnels needs "
@@ -551,12 +553,9 @@ validate_traffic(struct validator *v)
 			v_error(v, t->line, "traffic[%zu].to_aws: %g is out of range "
 			    "(0 to 1e+06)", i, t->to_aws);
 	}
+	free(origins);
 	/* Two demands for one prefix: sort the demands and compare
 	 * neighbours. */
-	n = 0;
-	for (size_t i = 0; i < d->ntraffic; i++)
-		origins[n++] = &d->traffic[i].prefix;
-	free(origins);
 	{
 		struct pfx_ref *ts = xcalloc(d->ntraffic, sizeof *ts);
 

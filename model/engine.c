@@ -47,13 +47,16 @@ struct conn_info {
 	double tun_gbps[DESIGN_MAX_TUNNELS];
 	double dx_gbps;
 	int local_pref;
-	bool dead;          /* over AWS's prefix limit: never up */
+	bool dead;          /* over AWS's IPv4 prefix limit: never up */
+	bool dead6;         /* over the IPv6 limit: its IPv6 routes are gone */
 	bool ecmp;          /* TGW with ECMP and BGP: tunnels share load */
 };
 
 struct comp {
 	char *id;
 	enum comp_kind kind;
+	uint32_t obj;             /* index in the design's array of its kind */
+	bool touches_wan;         /* takes a WAN link down */
 	uint32_t eff_off, neff;   /* base elements it takes down */
 };
 
@@ -104,6 +107,8 @@ struct engine {
 	struct engine_result work;          /* baseline + the last scenario */
 	struct u32vec undo_dests, undo_dcs, undo_elems;
 	struct csr base_dest_users, base_dc_users;  /* base element -> users */
+	struct csr base_comps;      /* base element -> components taking it down */
+	struct engine_result probe; /* one destination at a time */
 	struct csr elem_dest_users, elem_dc_users;  /* load element -> users */
 	/* Scratch for incremental evaluation. */
 	uint32_t *dest_mark, *dc_mark, *elem_mark;
@@ -273,7 +278,7 @@ cmp_name_index(const void *pa, const void *pb, void *arg)
 	return strcmp(d->conns[*a].name, d->conns[*b].name);
 }
 
-static void
+static struct comp *
 add_comp(struct engine *e, size_t *cap, enum comp_kind kind, char *id,
     const uint32_t *eff, size_t neff, struct u32vec *effects)
 {
@@ -287,6 +292,12 @@ add_comp(struct engine *e, size_t *cap, enum comp_kind kind, char *id,
 	for (size_t i = 0; i < neff; i++)
 		vec_push(effects, eff[i]);
 	c->neff = (uint32_t)neff;
+	c->obj = 0;
+	c->touches_wan = false;
+	for (size_t i = 0; i < neff; i++)
+		if (eff[i] >= base_wan(e, 0))
+			c->touches_wan = true;
+	return c;
 }
 
 static int
@@ -401,11 +412,13 @@ build_components(struct engine *e)
 		uint32_t b = (uint32_t)base_conn(e, c);
 
 		add_comp(e, &cap, COMP_CONNECTION,
-		    xasprintf("connection:%s", d->conns[c].name), &b, 1, &effects);
+		    xasprintf("connection:%s", d->conns[c].name), &b, 1,
+		    &effects)->obj = (uint32_t)c;
 		for (int t = 0; t < e->conns[c].ntun; t++) {
 			b = (uint32_t)base_tun(e, c, t);
 			add_comp(e, &cap, COMP_TUNNEL, xasprintf("tunnel:%s/%d",
-			    d->conns[c].name, t + 1), &b, 1, &effects);
+			    d->conns[c].name, t + 1), &b, 1, &effects)->obj =
+			    (uint32_t)c;
 		}
 	}
 	{
@@ -429,7 +442,8 @@ build_components(struct engine *e)
 			for (uint32_t k = first[v]; k < first[v + 1]; k++)
 				vec_push(&tmp, (uint32_t)base_conn(e, by_dev[k]));
 			add_comp(e, &cap, COMP_DEVICE, xasprintf("device:%s",
-			    d->devices[v].name), tmp.v, tmp.n, &effects);
+			    d->devices[v].name), tmp.v, tmp.n, &effects)->obj =
+			    (uint32_t)v;
 		}
 		free(first);
 		free(by_dev);
@@ -444,13 +458,13 @@ build_components(struct engine *e)
 			if (e->wan_a[k] == j || e->wan_b[k] == j)
 				vec_push(&tmp, (uint32_t)base_wan(e, k));
 		add_comp(e, &cap, COMP_DATACENTER, xasprintf("datacenter:%s",
-		    d->dcs[j].name), tmp.v, tmp.n, &effects);
+		    d->dcs[j].name), tmp.v, tmp.n, &effects)->obj = (uint32_t)j;
 	}
 	for (size_t k = 0; k < e->nwans; k++) {
 		uint32_t b = (uint32_t)base_wan(e, k);
 
 		add_comp(e, &cap, COMP_WAN, xasprintf("wan:%s-%s", d->wans[k].a,
-		    d->wans[k].b), &b, 1, &effects);
+		    d->wans[k].b), &b, 1, &effects)->obj = (uint32_t)k;
 	}
 	n = distinct(e, offsetof(struct connection, location), CONN_DX, false,
 	    &names);
@@ -483,7 +497,7 @@ build_components(struct engine *e)
 			if (e->conns[c].type == CONN_VPN && e->conns[c].ntun > t)
 				vec_push(&tmp, (uint32_t)base_tun(e, c, t));
 		add_comp(e, &cap, COMP_AWS_ENDPOINT, xasprintf("aws-endpoint:%d",
-		    t + 1), tmp.v, tmp.n, &effects);
+		    t + 1), tmp.v, tmp.n, &effects)->obj = (uint32_t)t;
 	}
 	for (size_t r = 0; r < d->nrisks; r++) {
 		tmp.n = 0;
@@ -496,7 +510,7 @@ build_components(struct engine *e)
 			if (n == 0 || tmp.v[n - 1] != tmp.v[i])
 				tmp.v[n++] = tmp.v[i];
 		add_comp(e, &cap, COMP_RISK, xasprintf("risk:%s",
-		    d->risks[r].name), tmp.v, n, &effects);
+		    d->risks[r].name), tmp.v, n, &effects)->obj = (uint32_t)r;
 	}
 	e->effects = effects.v;
 	free(tmp.v);
@@ -524,7 +538,7 @@ build_conns(struct engine *e)
 	for (size_t c = 0; c < e->nconns; c++) {
 		const struct connection *dc = &d->conns[c];
 		struct conn_info *ci = &e->conns[c];
-		size_t routes = 0;
+		size_t routes = 0, routes6 = 0;
 		int v = nameidx_find(&devs, dc->device);
 
 		order[c] = (uint32_t)c;
@@ -542,14 +556,22 @@ build_conns(struct engine *e)
 			}
 			ci->ecmp = tgw && d->vpc.ecmp && dc->routing == ROUTING_BGP;
 		}
-		for (size_t a = 0; a < dc->nadverts; a++)
-			if (!(dc->type == CONN_VPN && !tgw &&
-			    prefix_is_v6(&dc->adverts[a].prefix)))
+		/* The limits are per BGP session, one per address family. */
+		for (size_t a = 0; a < dc->nadverts; a++) {
+			if (prefix_is_v4(&dc->adverts[a].prefix))
 				routes++;
-		if (dc->type == CONN_DX)
-			ci->dead = routes > LIMIT_DX;
-		else if (dc->routing == ROUTING_BGP)
-			ci->dead = routes > (tgw ? LIMIT_TGW_VPN : LIMIT_VGW_VPN);
+			else if (dc->type == CONN_DX || tgw)
+				routes6++;
+		}
+		if (dc->type == CONN_DX || dc->routing == ROUTING_BGP) {
+			size_t limit = dc->type == CONN_DX ? LIMIT_DX :
+			    tgw ? LIMIT_TGW_VPN : LIMIT_VGW_VPN;
+
+			/* Without its IPv4 session a connection carries nothing
+			 * to the (IPv4) VPC; without the IPv6 one, no IPv6. */
+			ci->dead = routes > limit;
+			ci->dead6 = routes6 > limit;
+		}
 	}
 	qsort_r(order, e->nconns, sizeof *order, cmp_name_index, (void *)d);
 	for (size_t i = 0; i < e->nconns; i++)
@@ -662,6 +684,8 @@ build_dests(struct engine *e)
 
 			if (dc->type == CONN_VPN && !tgw && prefix_is_v6(ap))
 				continue;   /* a VGW carries no IPv6 */
+			if (prefix_is_v6(ap) && e->conns[c].dead6)
+				continue;
 			lo.family = ap->family;
 			memcpy(lo.addr, ap->c.addr, 16);
 			prefix_last(ap, last);
@@ -849,27 +873,24 @@ static void
 apply(struct engine *e, const size_t *failed, size_t n, int sign)
 {
 	size_t wan0 = base_wan(e, 0);
+	bool wan = false;
 
 	for (size_t i = 0; i < n; i++) {
 		const struct comp *c = &e->comps[failed[i]];
+		const uint32_t *eff = e->effects + c->eff_off;
 
-		for (size_t k = 0; k < c->neff; k++) {
-			uint32_t b = e->effects[c->eff_off + k];
-
-			if (sign > 0)
-				e->down[b]++;
-			else
-				e->down[b]--;
-			if (b >= wan0) {
-				if (sign > 0)
-					e->wan_down++;
-				else
-					e->wan_down--;
-			}
+		for (size_t k = 0; k < c->neff; k++)
+			e->down[eff[k]] = (uint16_t)(e->down[eff[k]] + sign);
+		if (c->touches_wan) {
+			for (size_t k = 0; k < c->neff; k++)
+				if (eff[k] >= wan0)
+					e->wan_down = (size_t)((long)e->wan_down + sign);
+			wan = true;
 		}
 	}
-	/* Trees computed under another failure set are stale. */
-	e->stamp++;
+	/* Trees computed under another WAN state are stale. */
+	if (wan)
+		e->stamp++;
 }
 
 static int
@@ -1756,6 +1777,57 @@ engine_last_uses(const struct engine *e, uint32_t **out, size_t *n,
 }
 
 size_t
+engine_component_object(const struct engine *e, size_t c)
+{
+	return e->comps[c].obj;
+}
+
+const uint32_t *
+engine_base_components(const struct engine *e, size_t b, size_t *n)
+{
+	*n = e->base_comps.off[b + 1] - e->base_comps.off[b];
+	return e->base_comps.items + e->base_comps.off[b];
+}
+
+void
+engine_fail(struct engine *e, size_t c, bool failed)
+{
+	apply(e, &c, 1, failed ? 1 : -1);
+}
+
+enum engine_status
+engine_probe_dest(struct engine *e, size_t i, uint32_t **uses, size_t *n,
+    size_t *cap)
+{
+	struct engine_result *r = &e->probe;
+	const struct engine_dest *x;
+
+	r->npool = 0;
+	select_dest(e, i, r);
+	x = &r->dests[i];
+	if (x->status != ENGINE_ORIGIN_DOWN && x->status != ENGINE_UNREACHABLE)
+		push_uses(e, r, x->via_off, x->nvia, x->elem_off, x->nelem,
+		    e->dests[i].origin, uses, n, cap);
+	return (enum engine_status)x->status;
+}
+
+enum engine_status
+engine_probe_dc(struct engine *e, size_t j, uint32_t **uses, size_t *n,
+    size_t *cap)
+{
+	struct engine_result *r = &e->probe;
+	const struct engine_dc *x;
+
+	r->npool = 0;
+	select_dc(e, j, r);
+	x = &r->dcs[j];
+	if (x->status != ENGINE_ORIGIN_DOWN && x->status != ENGINE_UNREACHABLE)
+		push_uses(e, r, x->via_off, x->nvia, x->elem_off, x->nelem,
+		    (uint32_t)j, uses, n, cap);
+	return (enum engine_status)x->status;
+}
+
+size_t
 engine_last_recomputed(const struct engine *e)
 {
 	return e->last_recomputed;
@@ -1811,6 +1883,20 @@ engine_new(const struct design *d)
 	eval_all(e, &e->baseline);
 	result_copy(&e->work, &e->baseline);
 	build_indexes(e);
+	{
+		struct u32vec keys = { 0 }, vals = { 0 };
+
+		for (size_t c = 0; c < e->ncomps; c++)
+			for (size_t k = 0; k < e->comps[c].neff; k++) {
+				vec_push(&keys, e->effects[e->comps[c].eff_off + k]);
+				vec_push(&vals, (uint32_t)c);
+			}
+		csr_build(&e->base_comps, e->nbase, &keys, &vals);
+		free(keys.v);
+		free(vals.v);
+	}
+	engine_result_init(&e->probe);
+	result_size(e, &e->probe);
 	e->dest_mark = xcalloc(e->ndests ? e->ndests : 1, sizeof *e->dest_mark);
 	e->dc_mark = xcalloc(e->ndcs ? e->ndcs : 1, sizeof *e->dc_mark);
 	e->elem_mark = xcalloc(e->nelems ? e->nelems : 1, sizeof *e->elem_mark);
@@ -1863,6 +1949,8 @@ engine_free(struct engine **ep)
 	free(e->undo_dests.v);
 	free(e->undo_dcs.v);
 	free(e->undo_elems.v);
+	csr_free(&e->base_comps);
+	engine_result_free(&e->probe);
 	csr_free(&e->base_dest_users);
 	csr_free(&e->base_dc_users);
 	csr_free(&e->elem_dest_users);

@@ -137,6 +137,22 @@ size_t engine_component_users(const struct engine *e, size_t c);
  * depend on (appended to *out, *n, *cap as with xgrow). */
 void engine_last_uses(const struct engine *e, uint32_t **out, size_t *n,
     size_t *cap);
+/* For exact availability, which walks failure states one component at a
+ * time.  The object behind a component: the connection of a connection or
+ * tunnel, the device, data center, WAN link, risk group, or the endpoint
+ * number - 1. */
+size_t engine_component_object(const struct engine *e, size_t c);
+/* The components that take a base element down. */
+const uint32_t *engine_base_components(const struct engine *e, size_t b,
+    size_t *n);
+/* Fail (or restore) one component in the engine's current state. */
+void engine_fail(struct engine *e, size_t c, bool failed);
+/* One destination's or data center's status under the current state, and
+ * the base elements its result depends on (appended to *uses). */
+enum engine_status engine_probe_dest(struct engine *e, size_t dest,
+    uint32_t **uses, size_t *n, size_t *cap);
+enum engine_status engine_probe_dc(struct engine *e, size_t dc,
+    uint32_t **uses, size_t *n, size_t *cap);
 /* Destinations and data centers that engine_eval() recomputed last time
  * (for measuring how much work the incremental path saves). */
 size_t engine_last_recomputed(const struct engine *e);

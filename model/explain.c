@@ -64,6 +64,8 @@ explain_dest(const struct engine *e, const struct engine_result *r,
 	const char *origin = d->dcs[engine_dest_origin(e, i)].name;
 	char pf[PREFIX_STRLEN], route[PREFIX_STRLEN];
 
+	if (x->status != ENGINE_BLACKHOLED && x->status != ENGINE_UNREACHABLE)
+		return NULL;
 	prefix_format(engine_dest_prefix(e, i), pf, sizeof pf);
 	if (x->status == ENGINE_BLACKHOLED) {
 		const char *entry = d->dcs[x->blackhole_dc].name;
@@ -88,6 +90,8 @@ explain_dest_fix(const struct engine *e, const struct engine_result *r,
 	const char *origin = d->dcs[engine_dest_origin(e, i)].name;
 	char pf[PREFIX_STRLEN];
 
+	if (x->status != ENGINE_BLACKHOLED && x->status != ENGINE_UNREACHABLE)
+		return NULL;
 	prefix_format(engine_dest_prefix(e, i), pf, sizeof pf);
 	if (x->status == ENGINE_BLACKHOLED)
 		return xasprintf("advertise %s from a device in %s too, or add a "
@@ -125,6 +129,13 @@ explain_elem(const struct engine *e, const struct engine_result *r,
 		if (r->capacity[el] == 0)
 			return xasprintf("puts %s Gbps %s on %s, which is down", load,
 			    el < nconns ? "toward on premises" : "toward AWS", c->name);
+		/* Under TGW ECMP the working tunnels share the load; otherwise
+		 * one tunnel carries it all. */
+		if (c->type == CONN_VPN && d->vpc.gateway == GATEWAY_TGW &&
+		    d->vpc.ecmp && c->routing == ROUTING_BGP)
+			return xasprintf("puts %s Gbps %s on %s, whose working tunnels "
+			    "carry %s Gbps together", load, el < nconns ?
+			    "toward on premises" : "toward AWS", c->name, cap);
 		if (c->type == CONN_VPN)
 			return xasprintf("puts %s Gbps %s on %s, whose tunnel carries "
 			    "%s Gbps", load, el < nconns ? "toward on premises" :

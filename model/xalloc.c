@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static void
+static _Noreturn void
 xalloc_die(size_t size)
 {
 	char msg[96];

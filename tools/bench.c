@@ -8,6 +8,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "model/availability.h"
 #include "model/design.h"
 #include "model/engine.h"
 #include "model/matrix.h"
@@ -126,6 +127,18 @@ bench_size(const char *label, struct gen_size size, int runs, bool k2)
 	printf("BENCH %s.k1_ms %.3f ms\n", label, inc * 1e3);
 	printf("BENCH %s.naive_k1_ms %.3f ms\n", label, naive * 1e3);
 	printf("BENCH %s.naive_ratio %.1f x\n", label, naive / inc);
+	{
+		struct avail_report ar;
+		double t0 = now(), t;
+
+		avail_compute(e, &ar);
+		t = now() - t0;
+		if (strcmp(label, "M") == 0)
+			printf("BENCH M.avail_ms %.1f ms\n", t * 1e3);
+		else
+			printf("BENCH %s.avail_s %.3f s\n", label, t);
+		avail_report_free(&ar);
+	}
 	if (k2) {
 		double t = time_matrix(e, 2, false, &tried, &listed);
 

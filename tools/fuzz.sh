@@ -61,7 +61,8 @@ run() {
 		set -- "$@" -dict="$dict"
 	fi
 	echo "fuzz_$name: ${secs}s on $corpus"
-	export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=tests/fuzz/lsan.supp:print_suppressions=0}"
+	lsan=suppressions=tests/fuzz/lsan.supp:print_suppressions=0
+	export LSAN_OPTIONS="${LSAN_OPTIONS:-$lsan}"
 	export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 	ASAN_OPTIONS=detect_leaks=0 "$@" -max_total_time="$secs" "$corpus" \
 	    >"$log" 2>&1

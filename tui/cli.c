@@ -9,9 +9,11 @@
 
 #include "model/design.h"
 #include "model/engine.h"
+#include "model/availability.h"
 #include "model/matrix.h"
 #include "model/rules.h"
 #include "model/secrets.h"
+#include "render/availability.h"
 #include "render/findings.h"
 #include "render/matrix.h"
 #include "render/summary.h"
@@ -283,6 +285,56 @@ cmd_check(int argc, char **argv, FILE *out, FILE *err)
 	return rc;
 }
 
+static int
+cmd_availability(int argc, char **argv, FILE *out, FILE *err)
+{
+	const char *path = NULL, *v, *format = "text";
+	struct avail_report r;
+	struct design *d;
+	struct engine *eng;
+	char *text;
+	int rc = CLI_EXIT_OK;
+
+	for (int i = 1; i < argc; i++) {
+		if ((v = opt_value(argc, argv, &i, "--format")) != NULL) {
+			if (strcmp(v, "text") != 0 && strcmp(v, "json") != 0) {
+				fprintf(err, "hatopo availability: --format is text or "
+				    "json, not \"%s\"\n", v);
+				return CLI_EXIT_UNUSABLE;
+			}
+			format = v;
+		} else if (argv[i][0] == '-' || path != NULL) {
+			fprintf(err, "hatopo availability: unexpected argument %s\n%s",
+			    argv[i], usage_text);
+			return CLI_EXIT_UNUSABLE;
+		} else
+			path = argv[i];
+	}
+	if (path == NULL) {
+		fprintf(err, "hatopo availability: expects a DESIGN file\n%s",
+		    usage_text);
+		return CLI_EXIT_UNUSABLE;
+	}
+	if ((d = load_or_report("availability", path, err)) == NULL)
+		return CLI_EXIT_UNUSABLE;
+	eng = engine_new(d);
+	avail_compute(eng, &r);
+	text = strcmp(format, "json") == 0 ? availability_json(eng, &r) :
+	    availability_text(eng, &r);
+	fputs(text, out);
+	if (strcmp(format, "json") == 0)
+		fputs("\n", out);
+	free(text);
+	if (fflush(out) != 0 || ferror(out)) {
+		fprintf(err, "hatopo availability: cannot write the output\n");
+		rc = CLI_EXIT_UNUSABLE;
+	}
+	avail_report_free(&r);
+	engine_free(&eng);
+	design_free(&d);
+	return rc;
+}
+
 /* Subcommands whose engine is not in this build: say so, never pretend. */
 static int
 cmd_not_built(const char *name, FILE *err)
@@ -295,7 +347,7 @@ cmd_not_built(const char *name, FILE *err)
 int
 cli_run(int argc, char **argv, FILE *out, FILE *err)
 {
-	static const char *const later[] = { "export", "availability", NULL };
+	static const char *const later[] = { "export", NULL };
 	const char *cmd;
 
 	if (argc < 2)
@@ -316,6 +368,8 @@ cli_run(int argc, char **argv, FILE *out, FILE *err)
 		return cmd_matrix(argc - 1, argv + 1, out, err);
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(argc - 1, argv + 1, out, err);
+	if (strcmp(cmd, "availability") == 0)
+		return cmd_availability(argc - 1, argv + 1, out, err);
 	for (const char *const *l = later; *l; l++)
 		if (strcmp(cmd, *l) == 0)
 			return cmd_not_built(cmd, err);
