@@ -231,7 +231,7 @@ test_catalogue(void **state)
 	assert_int_equal(n, DESIGN_RULE_COUNT);
 	assert_int_equal(n, sizeof want / sizeof want[0]);
 	for (size_t i = 0; i < n; i++) {
-		char id[8];
+		char id[32];
 
 		snprintf(id, sizeof id, "HA%03zu", i + 1);
 		assert_string_equal(t[i].id, id);
