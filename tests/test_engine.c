@@ -287,6 +287,65 @@ test_dx_prepending(void **state)
 	close_design(&f);
 }
 
+/* The brief's VPN configuration steered by prepending instead: both
+ * gateways advertise both /16s, each prepends the other's. */
+static void
+test_vpn_prepending(void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	open_design(&f, load_text(HEAD("vgw", "") "connections = ( "
+	    VPN("vpn1", "r1", "10", "bgp", "{ prefix = \"10.0.0.0/16\"; }, "
+	    "{ prefix = \"10.1.0.0/16\"; prepend = 2; }") ", "
+	    VPN("vpn2", "r2", "11", "bgp", "{ prefix = \"10.0.0.0/16\"; "
+	    "prepend = 2; }, { prefix = \"10.1.0.0/16\"; }") ");"));
+	run(&f, "");
+	expect_dest(&f, "10.0.0.0/16", "ok", "vpn1", "single");
+	expect_dest(&f, "10.1.0.0/16", "ok", "vpn2", "single");
+	run(&f, "connection:vpn1");
+	expect_dest(&f, "10.0.0.0/16", "ok", "vpn2", "single");
+	assert_int_equal(f.r.pool[f.r.dests[0].entry_off], 1);
+	run(&f, "isp:ib");
+	expect_dest(&f, "10.1.0.0/16", "ok", "vpn1", NULL);
+	run(&f, "wan:dc1-dc2");
+	expect_dest(&f, "10.0.0.0/16", "ok", "vpn1", NULL);
+	expect_dest(&f, "10.1.0.0/16", "ok", "vpn2", NULL);
+	run(&f, "wan:dc1-dc2,connection:vpn2");
+	expect_dest(&f, "10.1.0.0/16", "blackholed", "vpn1", NULL);
+	close_design(&f);
+}
+
+/* The brief's DX configuration steered by more specific routes: both
+ * devices advertise the /15 summary, each its own /16. */
+static void
+test_dx_more_specific(void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	open_design(&f, load_text(HEAD("vgw", "") "connections = ( "
+	    DX("dx1", "r1", "L1", "P1", "0", "{ prefix = \"10.0.0.0/15\"; }, "
+	    "{ prefix = \"10.0.0.0/16\"; }") ", "
+	    DX("dx2", "r2", "L2", "P2", "4", "{ prefix = \"10.0.0.0/15\"; }, "
+	    "{ prefix = \"10.1.0.0/16\"; }") ");"));
+	run(&f, "");
+	expect_dest(&f, "10.0.0.0/16", "ok", "dx1", "single");
+	expect_dest(&f, "10.1.0.0/16", "ok", "dx2", "single");
+	assert_int_equal(f.r.dests[0].plen, 16);
+	run(&f, "location:L1");
+	/* Back over the summary, entering at dc2. */
+	expect_dest(&f, "10.0.0.0/16", "ok", "dx2", NULL);
+	assert_int_equal(f.r.dests[0].plen, 15);
+	run(&f, "provider:P2");
+	expect_dest(&f, "10.1.0.0/16", "ok", "dx1", NULL);
+	run(&f, "device:r1,wan:dc1-dc2");
+	expect_dest(&f, "10.0.0.0/16", "blackholed", "dx2", NULL);
+	run(&f, "device:r1,device:r2");
+	expect_dest(&f, "10.0.0.0/16", "unreachable", "", NULL);
+	close_design(&f);
+}
+
 /* ---- selection rules -------------------------------------------------- */
 
 static void
@@ -977,6 +1036,8 @@ main(void)
 		cmocka_unit_test(test_multi_dc_failures),
 		cmocka_unit_test(test_vpn_more_specific),
 		cmocka_unit_test(test_dx_prepending),
+		cmocka_unit_test(test_vpn_prepending),
+		cmocka_unit_test(test_dx_more_specific),
 		cmocka_unit_test(test_dx_beats_vpn_static_at_vgw),
 		cmocka_unit_test(test_static_beats_dx_at_tgw),
 		cmocka_unit_test(test_vpn_static_beats_vpn_bgp),

@@ -300,6 +300,38 @@ test_csv(void **state)
 	free(t);
 }
 
+/* The whole review table of each sample, against files reviewed by eye
+ * (regenerate: LC_ALL=C.UTF-8 ./hatopo matrix samples/X.cfg). */
+static void
+test_golden_tables(void **state)
+{
+	static const char *const names[] = { "multi-dc", "vpn-active-active",
+		"dx-active-active" };
+
+	(void)state;
+	for (size_t i = 0; i < 3; i++) {
+		char *path = xasprintf("samples/%s.cfg", names[i]);
+		char *golden = xasprintf("tests/fixtures/matrix/%s.txt", names[i]);
+		char *t = render(path, MTABLE_TEXT, 1, NULL, true), *want;
+		FILE *f = fopen(golden, "r");
+		long n;
+
+		assert_non_null(f);
+		fseek(f, 0, SEEK_END);
+		n = ftell(f);
+		fseek(f, 0, SEEK_SET);
+		want = xcalloc((size_t)n + 1, 1);
+		assert_int_equal(fread(want, 1, (size_t)n, f), (size_t)n);
+		fclose(f);
+		if (strcmp(t, want) != 0)
+			fail_msg("%s differs from %s:\n%s", path, golden, t);
+		free(want);
+		free(t);
+		free(golden);
+		free(path);
+	}
+}
+
 static void
 test_format_parse(void **state)
 {
@@ -325,6 +357,7 @@ main(void)
 		cmocka_unit_test(test_json_k2_counts),
 		cmocka_unit_test(test_json_chosen_scenario),
 		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_golden_tables),
 		cmocka_unit_test(test_format_parse),
 	};
 
