@@ -1496,10 +1496,17 @@ design_load_string(const char *text, const char *filename,
 		const char *what = config_error_text(&ld.cfg);
 
 		/* libconfig says no more than this; point at the usual causes. */
-		error_add(err, ld.file, config_error_line(&ld.cfg), NULL, "%s%s",
-		    what ? what : "unreadable",
-		    what && strcmp(what, "syntax error") == 0 ? " (look for a "
-		    "missing '=', quote or bracket on this line or above it)" : "");
+		if (what != NULL && strcmp(what, "memory exhausted") == 0)
+			/* bison's words for its parse stack running out */
+			error_add(err, ld.file, config_error_line(&ld.cfg), NULL,
+			    "lists or groups nested too deeply: this is not a "
+			    "design file");
+		else
+			error_add(err, ld.file, config_error_line(&ld.cfg), NULL,
+			    "%s%s", what ? what : "unreadable",
+			    what && strcmp(what, "syntax error") == 0 ? " (look for "
+			    "a missing '=', quote or bracket on this line or above "
+			    "it)" : "");
 		config_destroy(&ld.cfg);
 		return -1;
 	}

@@ -1888,6 +1888,46 @@ test_find_functions(void **state)
 	design_free(&d);
 }
 
+/* Inputs too large to commit as fixtures: made here, each must give one
+ * clear message and no crash. */
+static void
+test_generated_monsters(void **state)
+{
+	struct error err = ERROR_INIT;
+	struct design *d = NULL;
+	size_t depth = 200000, big = 10u * 1024 * 1024;
+	char *text = xmalloc(2 * depth + 64), *p = text;
+	char *msg;
+
+	(void)state;
+	p += sprintf(p, "version = 1;\nx = ");
+	memset(p, '(', depth);
+	memset(p + depth, ')', depth);
+	strcpy(p + 2 * depth, ";\n");
+	assert_int_equal(design_load_string(text, "deep.cfg", &d, &err), -1);
+	assert_null(d);
+	msg = error_item_string(&err.items[0]);
+	assert_string_equal(msg, "deep.cfg:2: lists or groups nested too deeply: "
+	    "this is not a design file");
+	free(msg);
+	error_clear(&err);
+	free(text);
+	/* A 10 MB string in a name: rejected, and not echoed back whole. */
+	text = xmalloc(big + 128);
+	p = text + sprintf(text, "version = 1;\nname = \"");
+	memset(p, 'a', big);
+	strcpy(p + big, "\";\n");
+	assert_int_equal(design_load_string(text, "big.cfg", &d, &err), -1);
+	for (size_t i = 0; i < err.count; i++)
+		assert_true(strlen(err.items[i].message) < 400);
+	msg = error_string(&err);
+	assert_non_null(strstr(msg, "big.cfg:2: name: the text is longer than "
+	    "200 characters"));
+	free(msg);
+	error_clear(&err);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -1956,6 +1996,7 @@ main(void)
 		cmocka_unit_test(test_rule_index),
 		cmocka_unit_test(test_inside_and_dh),
 		cmocka_unit_test(test_find_functions),
+		cmocka_unit_test(test_generated_monsters),
 	};
 
 	return cmocka_run_group_tests_name("design", tests, NULL, NULL);
