@@ -699,8 +699,10 @@ build_dests(struct engine *e)
 			}
 			for (size_t k = l; k < n && keys[k].family == ap->family &&
 			    memcmp(keys[k].addr, last, 16) <= 0; k++) {
-				if (keys[k].len < ap->len ||
-				    !prefix_contains(ap, &e->dests[keys[k].dest].prefix))
+				/* Blocks nest or are disjoint: a destination that
+				 * starts inside the advertisement and is no shorter
+				 * lies wholly inside it. */
+				if (keys[k].len < ap->len)
 					continue;
 				hits = xgrow(hits, &hitcap, nhits + 1, sizeof *hits);
 				hits[nhits++] = (struct hit){ keys[k].dest, (uint32_t)c,
