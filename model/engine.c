@@ -1564,6 +1564,20 @@ work_revert(struct engine *e)
 	w->bad = b->bad;
 }
 
+/* Take a result's loads off (sign -1) or put them on (+1) the scenario's
+ * load differences. */
+static void
+shift_load(struct engine *e, const struct engine_result *r, uint32_t off,
+    uint32_t n, int sign)
+{
+	for (uint32_t k = 0; k < n; k++) {
+		uint32_t el = r->pool[off + k];
+
+		touch(e, el);
+		e->dload[el] += sign * r->apool[off + k];
+	}
+}
+
 /* Recompute what the failures touch in the working result, fix the loads
  * by difference and re-check overload wherever a load or capacity moved. */
 static void
@@ -1579,17 +1593,9 @@ eval_incremental(struct engine *e)
 
 		vec_push(&e->undo_dests, i);
 		out->bad -= is_bad(old->status);
-		for (uint32_t k = 0; k < old->nelem; k++) {
-			touch(e, b->pool[old->elem_off + k]);
-			e->dload[b->pool[old->elem_off + k]] -= b->apool[old->elem_off + k];
-		}
+		shift_load(e, b, old->elem_off, old->nelem, -1);
 		select_dest(e, i, out);
-		for (uint32_t k = 0; k < out->dests[i].nelem; k++) {
-			uint32_t el = out->pool[out->dests[i].elem_off + k];
-
-			touch(e, el);
-			e->dload[el] += out->apool[out->dests[i].elem_off + k];
-		}
+		shift_load(e, out, out->dests[i].elem_off, out->dests[i].nelem, 1);
 	}
 	for (size_t a = 0; a < e->aff_dcs.n; a++) {
 		uint32_t j = e->aff_dcs.v[a];
@@ -1597,17 +1603,9 @@ eval_incremental(struct engine *e)
 
 		vec_push(&e->undo_dcs, j);
 		out->bad -= is_bad(old->status);
-		for (uint32_t k = 0; k < old->nelem; k++) {
-			touch(e, b->pool[old->elem_off + k]);
-			e->dload[b->pool[old->elem_off + k]] -= b->apool[old->elem_off + k];
-		}
+		shift_load(e, b, old->elem_off, old->nelem, -1);
 		select_dc(e, j, out);
-		for (uint32_t k = 0; k < out->dcs[j].nelem; k++) {
-			uint32_t el = out->pool[out->dcs[j].elem_off + k];
-
-			touch(e, el);
-			e->dload[el] += out->apool[out->dcs[j].elem_off + k];
-		}
+		shift_load(e, out, out->dcs[j].elem_off, out->dcs[j].nelem, 1);
 	}
 	for (size_t t = 0; t < e->touched.n; t++) {
 		uint32_t el = e->touched.v[t];
