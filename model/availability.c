@@ -179,7 +179,9 @@ walk_state(struct walker *w, double p)
 			    w->a[c] >= 1.0)
 				continue;
 			w->mark[c] = w->token;
-			b->hot = xgrow(b->hot, &b->hotcap, nhot + 1, sizeof *b->hot);
+			if (nhot == b->hotcap)
+				b->hot = xgrow(b->hot, &b->hotcap, nhot + 1,
+				    sizeof *b->hot);
 			b->hot[nhot++] = c;
 		}
 	}
@@ -267,17 +269,17 @@ walk_once(struct engine *e, bool dc, size_t index, double epsilon,
 	free(w.bufs);
 }
 
-/* States below 1e-16 are left out at first; when what was left out could
+/* States below 1e-15 are left out at first; when what was left out could
  * move the answer by more than AVAIL_PRECISION, walk again deeper. */
 void
 avail_compute_one(struct engine *e, bool dc, size_t index,
     struct avail_item *out)
 {
-	double epsilon = 1e-16;
+	double epsilon = 1e-15;
 
 	walk_once(e, dc, index, epsilon, out);
 	while (out->pruned > AVAIL_PRECISION && epsilon > 1e-30) {
-		epsilon /= 100;
+		epsilon /= 10;
 		walk_once(e, dc, index, epsilon, out);
 	}
 }

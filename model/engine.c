@@ -87,6 +87,9 @@ struct engine {
 	char **elem_ids;
 	/* State of the scenario being evaluated. */
 	uint16_t *down;             /* per base element */
+	/* AWS endpoint n takes tunnel n of every VPN down: one counter here
+	 * rather than one per tunnel (its effects still index the tunnels). */
+	int endpoint_down[DESIGN_MAX_TUNNELS];
 	size_t wan_down;            /* WAN base elements down */
 	/* Shortest-path trees: parent link and distance, per root, per node.
 	 * base_* for the intact WAN; cur_* filled on demand when links fail. */
@@ -881,6 +884,10 @@ apply(struct engine *e, const size_t *failed, size_t n, int sign)
 		const struct comp *c = &e->comps[failed[i]];
 		const uint32_t *eff = e->effects + c->eff_off;
 
+		if (c->kind == COMP_AWS_ENDPOINT) {
+			e->endpoint_down[c->obj] += sign;
+			continue;
+		}
 		for (size_t k = 0; k < c->neff; k++)
 			e->down[eff[k]] = (uint16_t)(e->down[eff[k]] + sign);
 		if (c->touches_wan) {
@@ -902,7 +909,8 @@ tunnels_up(const struct engine *e, size_t c)
 	int n = 0;
 
 	for (int t = 0; t < ci->ntun; t++)
-		if (ci->enabled[t] && e->down[base_tun(e, c, t)] == 0)
+		if (ci->enabled[t] && e->down[base_tun(e, c, t)] == 0 &&
+		    e->endpoint_down[t] == 0)
 			n++;
 	return n;
 }
@@ -931,7 +939,8 @@ conn_capacity(const struct engine *e, size_t c)
 	if (ci->type == CONN_DX)
 		return ci->dx_gbps;
 	for (int t = 0; t < ci->ntun; t++)
-		if (ci->enabled[t] && e->down[base_tun(e, c, t)] == 0) {
+		if (ci->enabled[t] && e->down[base_tun(e, c, t)] == 0 &&
+		    e->endpoint_down[t] == 0) {
 			sum += ci->tun_gbps[t];
 			if (min == 0 || ci->tun_gbps[t] < min)
 				min = ci->tun_gbps[t];
