@@ -96,8 +96,9 @@ LIBS := $(LIBTUI) $(LIBEXPORT) $(LIBRENDER) $(LIBMODEL)
 $(BUILD)/hatopo: $(BUILD)/tui/main.o $(LIBS)
 	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CURSES_LIBS) $(PKG_LIBS)
 
+# Copy, then rename: a running ./hatopo is replaced, not written into.
 hatopo: $(BUILD)/hatopo
-	@if [ "$(BUILD)" = build ]; then cp $< $@; fi
+	@if [ "$(BUILD)" = build ]; then cp $< $@.tmp && mv -f $@.tmp $@; fi
 
 # Test programs link the synthetic design generator the benchmarks use.
 TEST_SUPPORT := $(BUILD)/tools/gen.o
@@ -118,7 +119,7 @@ check-fast: $(TESTS) $(BUILD)/hatopo
 test: test-deps $(TESTS) $(BUILD)/hatopo hatopo
 	@rc=0; \
 	HATOPO=$(BUILD)/hatopo sh tests/run.sh $(TESTS) tests/cli.sh tests/tui.sh \
-	    || rc=1; \
+	    tests/lab/run.sh || rc=1; \
 	$(MAKE) --no-print-directory fuzz-smoke || rc=1; \
 	exit $$rc
 

@@ -34,11 +34,26 @@ grep -q "dangling-device.cfg:[0-9]*: connections\[0\].device" "$tmp/err" &&
     ok "error names file, line and field" || bad "error names file, line and field"
 expect "validate a missing file exits 2" 2 "$H" validate "$tmp/none.cfg"
 expect "validate without a file exits 2" 2 "$H" validate
-for c in export; do
-	expect "$c says not built yet" 2 "$H" $c samples/multi-dc.cfg
-	grep -q "not built yet" "$tmp/err" && ok "$c message" || bad "$c message"
-	[ ! -s "$tmp/out" ] && ok "$c prints no result" || bad "$c prints no result"
+# export: into a scratch copy, so the repository's samples get no secrets.
+cp samples/multi-dc.cfg "$tmp/d.cfg"
+expect "export exits 0" 0 "$H" export "$tmp/d.cfg" --out "$tmp/out1"
+for f in cgw1.ios.cfg cd2.junos.set aws.tf secrets.auto.tfvars failover.md \
+    failover.csv findings.md availability.md topology.dot; do
+	[ -s "$tmp/out1/$f" ] && ok "export writes $f" || bad "export writes $f"
 done
+[ "$(stat -c %a "$tmp/out1/cgw1.ios.cfg")" = 600 ] &&
+    [ "$(stat -c %a "$tmp/d.cfg.secrets")" = 600 ] &&
+    ok "files with keys are 0600" || bad "files with keys are 0600"
+expect "export again replaces its own files" 0 "$H" export "$tmp/d.cfg" --out "$tmp/out1"
+echo "mine" > "$tmp/out1/failover.md"
+expect "export refuses to overwrite a changed file" 2 "$H" export "$tmp/d.cfg" --out "$tmp/out1"
+grep -q "failover.md" "$tmp/err" && ok "export names the file it refuses" ||
+    bad "export names the file it refuses"
+expect "export --force overwrites" 0 "$H" export "$tmp/d.cfg" --out "$tmp/out1" --force
+expect "export without --out exits 2" 2 "$H" export "$tmp/d.cfg"
+expect "export of a bad design exits 2" 2 "$H" export tests/fixtures/bad/dangling-device.cfg --out "$tmp/out2"
+[ ! -e "$tmp/out2" ] || [ -z "$(ls -A "$tmp/out2")" ] && ok "a bad design exports nothing" ||
+    bad "a bad design exports nothing"
 expect "availability exits 0" 0 "$H" availability samples/multi-dc.cfg
 grep -q "^  10.0.0.0/16 (dc1)  99.9898%  3.99 nines  53.4 min/yr" "$tmp/out" &&
     ok "availability figures" || bad "availability figures"

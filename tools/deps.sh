@@ -36,6 +36,10 @@ if [ "$want" = test ]; then
 	need_pkg frr test -x /usr/lib/frr/bgpd
 	need_pkg strongswan-charon test -x /usr/lib/ipsec/charon
 	need_pkg strongswan-swanctl command -v swanctl
+	# AES-GCM and the ECP groups (the default proposals) for the lab's charon.
+	need_pkg libstrongswan-standard-plugins \
+	    test -f /usr/lib/ipsec/plugins/libstrongswan-openssl.so
+	need_pkg jq command -v jq
 	need_pkg graphviz command -v dot
 	need_pkg util-linux command -v unshare
 	need_pkg clang command -v clang

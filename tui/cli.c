@@ -17,6 +17,7 @@
 #include "render/findings.h"
 #include "render/matrix.h"
 #include "render/summary.h"
+#include "tui/cmd_export.h"
 #include "tui/tui.h"
 
 static const char usage_text[] =
@@ -347,7 +348,7 @@ cmd_not_built(const char *name, FILE *err)
 int
 cli_run(int argc, char **argv, FILE *out, FILE *err)
 {
-	static const char *const later[] = { "export", NULL };
+	static const char *const later[] = { NULL };
 	const char *cmd;
 
 	if (argc < 2)
@@ -368,6 +369,8 @@ cli_run(int argc, char **argv, FILE *out, FILE *err)
 		return cmd_matrix(argc - 1, argv + 1, out, err);
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(argc - 1, argv + 1, out, err);
+	if (strcmp(cmd, "export") == 0)
+		return cmd_export(argc - 1, argv + 1, out, err);
 	if (strcmp(cmd, "availability") == 0)
 		return cmd_availability(argc - 1, argv + 1, out, err);
 	for (const char *const *l = later; *l; l++)
