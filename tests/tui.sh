@@ -132,19 +132,14 @@ sample=samples/multi-dc.cfg
 ESC=$(printf '\033')
 
 on_screen() { screen "$1" | grep -Eq -- "$2"; }
-# Outline rows: the text left of the divider on the lines between the
-# title and the status line.
-outline_rows() {
-	screen "$1" | sed '1d;$d' | sed 's/│.*//; s/ *$//' | grep -c .
-}
-# Is the outline row starting with TEXT drawn in reverse video?  Colour
-# changes (SGR 30-49) are dropped first; what stays before the text must
-# switch reverse video (SGR 7) on.
+# Is TEXT drawn in reverse video?  Colour changes (SGR 30-49) are dropped
+# first; the last attribute change before the text must switch reverse
+# video (SGR 7) on.
 attrs() {
 	tm capture-pane -e -p -t "$1" | sed "s/$ESC\[[34][0-9]m//g"
 }
 selected() {
-	attrs "$1" | grep -q "^$ESC\[\([0-9;]*;\)\{0,1\}7m *$2"
+	attrs "$1" | grep -Eq "$ESC\[([0-9;]*;)?7(;[0-9;]*)?m[^$ESC]*$2"
 }
 # Foreground or background colour (SGR 30-37, 40-47, 90-97, 38;5;N ...)
 # anywhere on the screen, as capture-pane -e reports it.
@@ -156,83 +151,155 @@ no_colour() { ! has_colour "$1"; }
 not() { ! "$@"; }
 finish() { tm kill-session -t "$1" >/dev/null 2>&1; }
 
-# --- the outline and the inspector ----------------------------------------
-s=outline
-start $s 100 30 "$sample"
+
+# --- the main screen ----------------------------------------------------------
+# The session edits (drags a data center): it works on a copy, so no
+# recovery file can land beside the sample.
+cp "$sample" "$tmp/multi-dc.cfg"
+s=main
+start $s 120 40 "$tmp/multi-dc.cfg"
 go $s
 check "main screen opens with the file and the design's name" $s wait_for $s \
-    '^ hatopo  samples/multi-dc\.cfg  Two data centers, DX primary'
-for row in 'VPC prod  VGW AS64512  172\.31\.0\.0/16' 'dc1  10\.0\.0\.0/16' \
-    'dc2  10\.1\.0\.0/16' '  cgw1  cisco-ios AS65001' \
-    '    vpn1  VPN bgp, 2 tunnels' '    dx1  DX EqDC2/Zayo 10G vlan 101'; do
-	check "outline row: $(echo "$row" | sed 's/\\//g; s/^ *//')" $s \
-	    on_screen $s "^ $row "
-done
-check "outline has 8 rows (VPC, 2 DCs, 2 devices, 2 connections, WAN)" $s \
-    [ "$(outline_rows $s)" -eq 8 ]
-check "the first row (the VPC) is selected" $s selected $s 'VPC prod'
-check "inspector shows the selected VPC" $s \
-    on_screen $s '^.{49}│ gateway +virtual private gateway$'
-tm send-keys -t $s j j j
-check "j j j selects vpn1" $s wait_for $s '│ vpn1 · Site-to-Site VPN'
-check "vpn1's row is highlighted" $s selected $s 'vpn1  VPN'
-check "the VPC row is no longer highlighted" $s not selected $s 'VPC prod'
-check "inspector shows vpn1's device" $s on_screen $s \
-    '│ device +cgw1 \(dc1\)$'
-check "inspector shows vpn1's tunnels" $s on_screen $s \
-    '│ tunnel 2 +169\.254\.10\.4/30 1\.25 Gbps$'
-check "inspector shows vpn1's advertisement" $s on_screen $s \
-    '│ advertises +10\.0\.0\.0/15$'
-tm send-keys -t $s j j j
-check "three more j select dx1" $s wait_for $s '│ dx1 · Direct Connect'
-check "inspector shows dx1's location" $s on_screen $s \
-    '│ location +EqDC2 via Zayo$'
-check "inspector shows dx1's port" $s on_screen $s \
-    '│ port +10 Gbps, VLAN 101, BFD on$'
-tm send-keys -t $s j j j j
-check "j stops at the last row (the WAN link)" $s wait_for $s \
-    '│ WAN link wan:dc1-dc2'
+    '^ hatopo  /.*/multi-dc\.cfg  Two data centers, DX primary'
+check "the canvas draws the VPC at the top" $s on_screen $s \
+    '║ VPC prod · VGW · AS64512 · 172\.31\.0\.0/16 ║'
+check "the canvas draws dc1 with its device" $s on_screen $s \
+    '│ cgw1 cisco-ios AS65001 │'
+check "the canvas draws the DX location on dx1" $s on_screen $s \
+    '│ EqDC2 · Zayo │'
+check "dx1 is labelled with its speed" $s on_screen $s '┃ dx1 10G'
+check "vpn1 is drawn dashed" $s on_screen $s '┆ vpn1'
+check "the WAN link is drawn double and labelled" $s on_screen $s \
+    '╚═+ wan 10G ═+╝'
+check "both data centers fit side by side at 120 columns" $s on_screen $s \
+    'dc1 · 10\.0\.0\.0/16 .*dc2 · 10\.1\.0\.0/16'
+check "the VPC is selected and shown in the inspector" $s on_screen $s \
+    '│ gateway +virtual private gateway +│$'
+check "the selection is reverse video" $s selected $s 'VPC prod'
+check "the findings list counts the rules' findings" $s on_screen $s \
+    'findings  2 E  0 W  1 I'
+check "findings show rule and severity" $s on_screen $s '│ E HA002   single point'
+check "the status line has the key hints" $s on_screen $s \
+    '^ 2E 0W 1I  f fail F clear m matrix a add d del u undo s save \? help q quit'
+check "the status line fits in 80 columns" $s \
+    [ "$(screen $s | tail -1 | sed 's/ *$//' | wc -m)" -le 81 ]
+
+# --- the mouse (xterm reports: ESC [ M, button + 32, column + 33, row + 33)
+tm send-keys -t $s -H 1b 5b 4d 20 3e 2e
+tm send-keys -t $s -H 1b 5b 4d 23 3e 2e
+check "a click on cgw1's box selects it" $s wait_for $s '┌ device cgw1'
+tm send-keys -t $s -H 1b 5b 4d 20 3a 23
+tm send-keys -t $s -H 1b 5b 4d 23 3a 23
+check "a click on the VPC selects it again" $s wait_for $s '┌ VPC prod'
+
+tm send-keys -t $s -H 1b 5b 4d 20 4f 30
+tm send-keys -t $s -H 1b 5b 4d 23 24 2e
+check "dragging dc2 onto dc1's left half puts it first" $s wait_for $s \
+    'dc2 · 10\.1\.0\.0/16 .*dc1 · 10\.0\.0\.0/16'
+check "the move is an edit (unsaved)" $s on_screen $s 'multi-dc\.cfg \+'
+tm send-keys -t $s L
+check "L moves the selected data center right again" $s wait_for $s \
+    'dc1 · 10\.0\.0\.0/16 .*dc2 · 10\.1\.0\.0/16'
+tm send-keys -t $s u u
+check "undo takes both moves back" $s wait_gone $s 'multi-dc\.cfg \+'
+check "back at the saved state the recovery file goes" $s \
+    [ ! -e "$tmp/multi-dc.cfg.recover" ]
 tm send-keys -t $s g
-check "g goes to the first row" $s wait_for $s '│ VPC prod$'
-check "the status line counts the design" $s on_screen $s \
-    '^ 2 data centers, 1 WAN link, 2 devices, 2 connections \(1 VPN, 1 DX\)'
+
+# --- finding and selecting ---------------------------------------------------
+tm send-keys -t $s / v p n 1 Enter
+check "/vpn1 selects vpn1" $s wait_for $s '┌ vpn1 · Site-to-Site VPN'
+check "the inspector shows vpn1's tunnels" $s on_screen $s \
+    '│ tunnel 2 +169\.254\.10\.4/30 1\.25 Gbps'
+check "the inspector shows vpn1's live load" $s on_screen $s \
+    '│ to on-prem +0\.00 / 1\.25 Gbps 0%'
+tm send-keys -t $s j
+check "j moves the selection down to vpn1's device" $s wait_for $s \
+    '┌ device cgw1'
+tm send-keys -t $s Tab Enter
+check "Tab and Enter on a finding select its subject (wan:dc1-dc2)" $s \
+    wait_for $s '┌ WAN link wan:dc1-dc2'
+
+# --- what-if ------------------------------------------------------------------
+tm send-keys -t $s / d x 1 Enter
+wait_for $s '┌ dx1 · Direct Connect' >/dev/null
+tm send-keys -t $s f
+check "f fails the selected dx1: the scenario is in the title line" $s \
+    wait_for $s 'what-if: connection:dx1 *$'
+check "failing dx1 adds what it breaks to the findings" $s on_screen $s \
+    '│ W what-if 10\.0\.0\.0/16 vpn1 ⇒'
+check "the finding says vpn1 is overloaded" $s on_screen $s \
+    '│ +OVERLOADED 3\.5/1\.25'
+check "the findings counts change" $s on_screen $s 'findings  2 E  2 W  1 I'
+check "the inspector says dx1 is failed" $s on_screen $s \
+    '│ what-if +FAILED \(f restores\)'
+check "dx1's load is gone" $s on_screen $s '│ to on-prem +down'
+check "the status line counts change at once" $s on_screen $s '^ 2E 2W 1I '
+tm send-keys -t $s f
+check "f again restores dx1" $s wait_gone $s 'what-if: connection:dx1'
+tm send-keys -t $s p
+check "p offers dx1's location and provider" $s wait_for $s '│provider:Zayo'
+tm send-keys -t $s j Enter
+check "the location can be failed through the picker" $s wait_for $s \
+    'what-if: location:EqDC2'
+check "failing the location takes dx1 down" $s on_screen $s \
+    '│ to on-prem +down'
+tm send-keys -t $s F
+check "F clears every failure" $s wait_gone $s 'what-if:'
+check "the findings are back to the baseline" $s on_screen $s \
+    'findings  2 E  0 W  1 I'
+
+# --- the failover matrix ------------------------------------------------------
+tm send-keys -t $s m
+check "m opens the failover matrix" $s wait_for $s 'failover matrix \(k=1\): [0-9]+ scenarios'
+check "the matrix has a column per destination" $s on_screen $s \
+    '10\.0\.0\.0/16 \(dc1\)'
+check "the matrix shows the WAN link's blackhole" $s on_screen $s \
+    '^ wan:dc1-dc2 .*BLACKHOLED at dc2'
+tm send-keys -t $s j Enter
+check "Enter applies the row's scenario to the canvas" $s wait_for $s \
+    'what-if: connection:vpn1 *$'
+tm send-keys -t $s F
 
 # --- help -------------------------------------------------------------------
 tm send-keys -t $s '?'
 check "? opens the help" $s wait_for $s '^  hatopo keys'
-check "the help lists q" $s on_screen $s '^    q +quit'
-check "the help replaces the outline" $s wait_gone $s 'vpn1  VPN bgp'
+for key in 'f +fail or restore' 'F +clear every failure' 'm +failover matrix' \
+    'a +add' 'e, Enter +edit' 'd, Delete +delete' 'u, Ctrl-R +undo, redo' \
+    's, S +save, save as' 'n +new design from a template' '/ +find by name' \
+    'Tab +switch' 'q +quit \(asks'; do
+	check "the help lists $(echo "$key" | sed 's/ +.*//; s/\\//g')" $s \
+	    on_screen $s "^    $key"
+done
 tm send-keys -t $s x
 check "any key (x) closes the help" $s wait_gone $s 'hatopo keys'
-check "the outline is back after the help" $s wait_for $s 'vpn1  VPN bgp'
 tm send-keys -t $s F1
 check "F1 opens the help" $s wait_for $s '^  hatopo keys'
 tm send-keys -t $s j
 check "j closes the help" $s wait_gone $s 'hatopo keys'
-check "the key that closed the help did not move the selection" $s \
-    selected $s 'VPC prod'
 
 # --- resizing ---------------------------------------------------------------
 tm resize-window -t $s -x 60 -y 20
 check "60x20 shows terminal too small" $s wait_for $s \
     '^terminal too small: 60x20, hatopo needs 80x24$'
-check "too small hides the outline" $s wait_gone $s 'vpn1  VPN'
+check "too small hides the canvas" $s wait_gone $s 'VPC prod'
 tm resize-window -t $s -x 79 -y 30
 check "79x30 is too small" $s wait_for $s '^terminal too small: 79x30'
 tm resize-window -t $s -x 100 -y 23
 check "100x23 is too small" $s wait_for $s '^terminal too small: 100x23'
 tm resize-window -t $s -x 80 -y 24
-check "80x24 is big enough" $s wait_for $s '^     vpn1  VPN bgp'
-check "80x24 puts the divider at column 40" $s on_screen $s \
-    '^ VPC prod.{30}│ VPC prod'
-tm resize-window -t $s -x 120 -y 40
-check "growing re-lays out at once" $s wait_for $s '^ VPC prod.{50}│ VPC prod'
-check "a wide status line shows the key hints" $s on_screen $s 'q quit *$'
+check "80x24 is big enough" $s wait_for $s '┃ dx1 10G'
+check "80x24: the data centers wrap onto a trunk" $s on_screen $s \
+    '^│║ └─+┐'
+check "80x24: the status line is whole" $s on_screen $s 'q quit *$'
+tm resize-window -t $s -x 140 -y 40
+check "growing re-lays out at once" $s wait_for $s \
+    'dc1 · 10\.0\.0\.0/16 .*dc2 · 10\.1\.0\.0/16'
 check "hatopo runs on the alternate screen" $s [ "$(alt_on $s)" = 1 ]
 
 # --- q ------------------------------------------------------------------------
 tm send-keys -t $s q
-check "q exits 0" $s wait_for $s '^EXITED 0$'
+check "q without changes exits 0" $s wait_for $s '^EXITED 0$'
 check "q leaves the alternate screen" $s left_screen $s
 check "q restores the terminal modes" $s tty_sane $s
 finish $s
@@ -244,7 +311,7 @@ check "starting at 60x20 shows terminal too small" $s wait_for $s \
     '^terminal too small: 60x20'
 tm send-keys -t $s j '?'
 tm resize-window -t $s -x 100 -y 30
-check "enlarging shows the design" $s wait_for $s '^ VPC prod'
+check "enlarging shows the design" $s wait_for $s '║ VPC prod'
 check "keys typed while too small were ignored" $s selected $s 'VPC prod'
 check "keys typed while too small opened no help" $s \
     wait_gone $s 'hatopo keys'
@@ -256,6 +323,206 @@ check "q quits from the too-small notice" $s wait_for $s '^EXITED 0$'
 check "quitting while too small restores the terminal" $s tty_sane $s
 finish $s
 
+# --- editing: add a data center, a device and a VPN, save, reload ----------
+cp "$sample" "$tmp/edit.cfg"
+s=edit
+start $s 120 40 "$tmp/edit.cfg"
+go $s
+wait_for $s '║ VPC prod' >/dev/null
+tm send-keys -t $s a
+check "a asks what to add" $s wait_for $s '│advertisement \(to the selected connection\)'
+tm send-keys -t $s Enter
+check "a data center form proposes a free name and prefix" $s wait_for $s \
+    '│ name +dc3 '
+check "the proposed prefix is free" $s on_screen $s '│ prefixes +10\.2\.0\.0/16 '
+tm send-keys -t $s C-u 9
+check "a name is checked as it is typed (the loader's message)" $s \
+    wait_for $s 'a name starts with a letter'
+tm send-keys -t $s BSpace d c 1
+check "a duplicate name gives the loader's message" $s wait_for $s \
+    'datacenters\[2\]\.name: .*dc1'
+tm send-keys -t $s BSpace 3 Tab C-u 1 0 . 2 . 0 . 1 / 1 6
+check "a prefix with host bits set names the network" $s wait_for $s \
+    '10\.2\.0\.0/16'
+tm send-keys -t $s C-u 1 0 . 2 . 0 . 0 / 1 6
+check "a good form says Enter saves" $s wait_for $s 'ok: Enter saves the change'
+tm send-keys -t $s Enter
+check "the new data center is on the canvas" $s wait_for $s \
+    'dc3 · 10\.2\.0\.0/16'
+check "the title line marks unsaved changes" $s on_screen $s \
+    '^ hatopo  .*edit\.cfg \+  '
+check "a recovery file is written after an edit" $s \
+    [ -s "$tmp/edit.cfg.recover" ]
+tm send-keys -t $s a 2
+check "a device form defaults to the selected data center" $s wait_for $s \
+    '│ dc +dc3 '
+tm send-keys -t $s Tab Tab Tab Tab 1 9 8 . 5 1 . 1 0 0 . 3 3 Tab i s p - c
+tm send-keys -t $s Enter
+check "the new device is drawn in dc3" $s wait_for $s '│ cgw2 frr AS65003 │'
+tm send-keys -t $s a 3
+check "a new VPN gets free tunnel /30s" $s wait_for $s \
+    '│ tunnel 1 +169\.254\.10\.8/30 '
+check "and the second one" $s on_screen $s '│ tunnel 2 +169\.254\.10\.12/30 '
+check "a new VPN advertises its data center's prefixes" $s on_screen $s \
+    '│ advertise +10\.2\.0\.0/16 '
+tm send-keys -t $s Enter
+check "the new VPN is on the canvas" $s wait_for $s '┆ vpn2'
+check "the findings are re-run after the edit" $s on_screen $s \
+    'findings  [0-9]+ E  [0-9]+ W  [0-9]+ I'
+tm send-keys -t $s u
+check "u undoes the VPN" $s wait_gone $s '┆ vpn2'
+tm send-keys -t $s u
+check "u again undoes the device" $s wait_gone $s 'cgw2 frr'
+tm send-keys -t $s C-r C-r
+check "Ctrl-R redoes both" $s wait_for $s '┆ vpn2'
+tm send-keys -t $s s
+check "s saves" $s wait_for $s "saved .*edit\\.cfg"
+check "saving clears the unsaved mark" $s not on_screen $s 'edit\.cfg \+'
+check "the previous version is kept as DESIGN~" $s \
+    cmp -s "$sample" "$tmp/edit.cfg~"
+check "saving removes the recovery file" $s [ ! -e "$tmp/edit.cfg.recover" ]
+check "the saved file is valid" $s "$H" validate "$tmp/edit.cfg"
+check "the saved file holds the new VPN's tunnels" $s \
+    grep -q '169.254.10.12/30' "$tmp/edit.cfg"
+tm send-keys -t $s q
+check "q after saving exits at once" $s wait_for $s '^EXITED 0$'
+finish $s
+cp "$tmp/edit.cfg" "$tmp/edit.saved"
+s=reload
+start $s 120 40 "$tmp/edit.cfg"
+go $s
+check "the saved design reloads with the new objects" $s wait_for $s '┆ vpn2'
+check "dc3 is there after reloading" $s on_screen $s 'dc3 · 10\.2\.0\.0/16'
+tm send-keys -t $s s
+check "saving the reloaded design" $s wait_for $s "saved .*edit\\.cfg"
+check "reload and save give the same file" $s \
+    cmp -s "$tmp/edit.cfg" "$tmp/edit.saved"
+
+# --- delete asks; quit with unsaved changes asks ------------------------------
+tm send-keys -t $s / d c 3 Enter
+wait_for $s '┌ data center dc3' >/dev/null
+tm send-keys -t $s d
+check "deleting a data center with devices asks" $s wait_for $s \
+    'delete datacenter:dc3 and what depends on it \(cgw2, vpn2\)\? y/n'
+tm send-keys -t $s n
+check "n keeps it" $s wait_for $s 'nothing deleted'
+check "dc3 is still there" $s on_screen $s 'dc3 · 10\.2\.0\.0/16'
+tm send-keys -t $s d y
+check "y deletes it with its device and VPN" $s wait_gone $s '┆ vpn2'
+check "dc3 is gone" $s not on_screen $s 'dc3 · '
+tm send-keys -t $s q
+check "q with unsaved changes asks" $s wait_for $s \
+    'unsaved changes: s save and quit, d discard and quit'
+tm send-keys -t $s x
+check "any other key stays" $s wait_for $s 'not quitting'
+tm send-keys -t $s q d
+check "d discards and quits" $s wait_for $s '^EXITED 0$'
+check "discarding leaves the file as saved" $s \
+    cmp -s "$tmp/edit.cfg" "$tmp/edit.saved"
+check "discarding removes the recovery file" $s \
+    [ ! -e "$tmp/edit.cfg.recover" ]
+finish $s
+
+# --- a new design from a template, saved as ----------------------------------
+s=template
+cp "$sample" "$tmp/template-start.cfg"
+pane_env="XDG_STATE_HOME=$tmp"
+start $s 120 40 "$tmp/template-start.cfg"
+pane_env=
+go $s
+wait_for $s '║ VPC prod' >/dev/null
+tm send-keys -t $s n
+check "n offers the three templates" $s wait_for $s \
+    '│DX primary with VPN backup \(multi-DC\)'
+tm send-keys -t $s Enter
+check "the VPN active/active template opens as a new design" $s wait_for $s \
+    '^ hatopo  \(new design\) \+'
+check "the template's VPNs are drawn" $s on_screen $s '┆ vpn2'
+tm send-keys -t $s S
+check "S asks for a file name" $s wait_for $s '^ save as:'
+tm send-keys -t $s -l "$tmp/from-template.cfg"
+tm send-keys -t $s Enter
+check "S saves under the new name" $s wait_for $s \
+    "^ hatopo  $tmp/from-template\\.cfg  "
+check "the saved template is valid" $s "$H" validate "$tmp/from-template.cfg"
+tm send-keys -t $s q
+check "q after save as exits at once" $s wait_for $s '^EXITED 0$'
+check "no recovery file is left" $s \
+    [ ! -e "$tmp/hatopo-untitled.recover" ] && [ ! -e "$tmp/from-template.cfg.recover" ]
+finish $s
+
+# --- the recovery file after a signal ---------------------------------------
+s=recover1
+start $s 120 40 "$tmp/edit.cfg"
+go $s
+wait_for $s '║ VPC prod' >/dev/null
+tm send-keys -t $s a Enter Enter
+wait_for $s 'dc4 · ' >/dev/null
+kill -s TERM "$(pid_of $s)"
+check "SIGTERM after an edit exits 143" $s wait_for $s '^EXITED 143$'
+check "the recovery file holds the edit" $s grep -q 'dc4' \
+    "$tmp/edit.cfg.recover"
+check "the design file was not touched" $s \
+    cmp -s "$tmp/edit.cfg" "$tmp/edit.saved"
+finish $s
+s=recover2
+start $s 120 40 "$tmp/edit.cfg"
+go $s
+check "the next start offers the recovery file" $s wait_for $s \
+    'holds unsaved changes from an earlier session: r recover, d discard'
+tm send-keys -t $s r
+check "r recovers the edit" $s wait_for $s 'dc4 · '
+check "recovered changes are unsaved" $s on_screen $s 'edit\.cfg \+'
+tm send-keys -t $s q d
+check "discarding the recovered session exits" $s wait_for $s '^EXITED 0$'
+finish $s
+
+# --- bytes sent to the terminal per keystroke --------------------------------
+s=bytes
+start $s 120 40 "$sample"
+tm pipe-pane -t $s -o "cat >>'$tmp/bytes.raw'"
+go $s
+wait_for $s '║ VPC prod' >/dev/null
+tm send-keys -t $s / d x 1 Enter
+wait_for $s '┌ dx1 · Direct Connect' >/dev/null
+sleep 0.3
+measure() {   # measure KEYS...: bytes the keys make hatopo send
+	b0=$(wc -c <"$tmp/bytes.raw")
+	tm send-keys -t $s "$@"
+	sleep 0.4
+	b1=$(wc -c <"$tmp/bytes.raw")
+	echo $((b1 - b0))
+}
+sel_bytes=$(measure k)
+sel_bytes2=$(measure j)
+fail_bytes=$(measure f)
+restore_bytes=$(measure f)
+echo "bytes per keystroke: select $sel_bytes, $sel_bytes2; fail dx1 $fail_bytes; restore $restore_bytes"
+check "moving the selection sends under 1 KB ($sel_bytes B)" $s \
+    [ "$sel_bytes" -lt 1024 ]
+check "failing a link sends under 1 KB ($fail_bytes B)" $s \
+    [ "$fail_bytes" -lt 1024 ]
+tm pipe-pane -t $s
+tm send-keys -t $s q
+finish $s
+
+# --- ASCII when the locale is not UTF-8 -------------------------------------
+s=ascii
+pane_env=LC_ALL=C
+start $s 120 40 "$sample"
+pane_env=
+go $s
+check "ASCII locale: the VPC box is drawn in ASCII" $s wait_for $s \
+    '\| VPC prod - VGW - AS64512 - 172\.31\.0\.0/16 \|'
+check "ASCII locale: the DX link is drawn with #" $s on_screen $s '# dx1 10G'
+check "ASCII locale: the VPN link is drawn with :" $s on_screen $s ': vpn1'
+check "ASCII locale: the WAN link is drawn with =" $s on_screen $s \
+    '\+=+ wan 10G =+\+'
+check "ASCII locale: nothing beyond ASCII on the screen" $s \
+    sh -c "! tmux -f /dev/null -L '$sock' capture-pane -p -t $s | LC_ALL=C grep -q '[^ -~]'"
+tm send-keys -t $s q
+finish $s
+
 # --- signals ------------------------------------------------------------------
 # SIGTERM, SIGINT and SIGHUP end the main loop; hatopo restores the
 # terminal and exits 128 + the signal number.
@@ -264,7 +531,7 @@ for sig in TERM:143 INT:130 HUP:129; do
 	s=sig$name
 	start $s 100 30 "$sample"
 	go $s
-	if wait_for $s '^ VPC prod' && [ -n "$(pid_of $s)" ]; then
+	if wait_for $s '║ VPC prod' && [ -n "$(pid_of $s)" ]; then
 		kill -s "$name" "$(pid_of $s)"
 		check "SIG$name exits $want" $s wait_for $s "^EXITED $want\$"
 		check "SIG$name leaves the alternate screen" $s left_screen $s
@@ -281,7 +548,7 @@ for sig in SEGV:139 ABRT:134; do
 	s=crash$name
 	start $s 100 30 "$sample"
 	go $s
-	if wait_for $s '^ VPC prod' && [ -n "$(pid_of $s)" ]; then
+	if wait_for $s '║ VPC prod' && [ -n "$(pid_of $s)" ]; then
 		kill -s "$name" "$(pid_of $s)"
 		check "SIG$name kills hatopo with the signal ($want)" $s \
 		    wait_for $s "^EXITED $want\$"
@@ -299,11 +566,9 @@ start $s 100 30 "$tmp/brand-new.cfg"
 go $s
 check "a missing file opens as [new]" $s wait_for $s \
     "^ hatopo  $tmp/brand-new\\.cfg \\[new\\]"
-check "the new design has only the VPC row" $s [ "$(outline_rows $s)" -eq 1 ]
-check "the new design's VPC row" $s on_screen $s '^ VPC [a-z]+  VGW AS64512 '
-check "the status line says it is empty" $s on_screen $s '^ an empty design '
-tm send-keys -t $s j j k
-check "moving in a one-row outline is harmless" $s selected $s 'VPC '
+check "the new design shows its VPC" $s on_screen $s '║ VPC [a-z]+ · VGW · AS64512'
+tm send-keys -t $s j j k h l
+check "moving in a one-object canvas is harmless" $s selected $s 'VPC '
 tm send-keys -t $s q
 check "q on a new design exits 0" $s wait_for $s '^EXITED 0$'
 check "quitting a new design creates no file" $s [ ! -e "$tmp/brand-new.cfg" ]
@@ -337,7 +602,7 @@ finish $s
 s=colour
 start $s 100 30 "$sample"
 go $s
-wait_for $s '^ VPC prod' >/dev/null
+wait_for $s '║ VPC prod' >/dev/null
 check "colour by default" $s has_colour $s
 tm send-keys -t $s q
 finish $s
@@ -346,7 +611,7 @@ pane_env=NO_COLOR=1
 start $s 100 30 "$sample"
 pane_env=
 go $s
-wait_for $s '^ VPC prod' >/dev/null
+wait_for $s '║ VPC prod' >/dev/null
 check "NO_COLOR: no colour" $s no_colour $s
 check "NO_COLOR: the selection is still reverse video" $s \
     selected $s 'VPC prod'

@@ -1,11 +1,19 @@
-/* The designer's screen.  This build shows a design as an outline with an
- * inspector; editing, what-if and the matrix view come with the engine.
+/* The designer's screen: the topology canvas, an inspector for the
+ * selected object, the live findings and a status line.  Every edit makes
+ * a new snapshot of the design (undo and redo walk them), re-validates it,
+ * recompiles the route engine, re-runs the rules and writes the recovery
+ * file; what-if failures re-evaluate the engine's view at once.
+ *
  * Signals only set flags; tui_restore() is the one way back to a normal
- * terminal. */
+ * terminal.  curses sends only the cells that changed, so the screen is
+ * drawn whole each time and costs little on the wire. */
+#define NCURSES_WIDECHAR 1
 #include "tui/tui.h"
 
 #include <curses.h>
 #include <errno.h>
+#include <langinfo.h>
+#include <limits.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -13,33 +21,123 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
+#include "model/availability.h"
 #include "model/design.h"
+#include "model/engine.h"
+#include "model/matrix.h"
+#include "model/rules.h"
+#include "model/strbuf.h"
+#include "render/availability.h"
+#include "render/canvas.h"
+#include "render/matrix.h"
 #include "render/outline.h"
-#include "render/summary.h"
+#include "tui/edit.h"
+#include "tui/form.h"
 
 #define TUI_MIN_COLS 80
 #define TUI_MIN_ROWS 24
+#define KEY_CTRL(c) ((c) & 0x1f)
+
+/* Colour pairs by semantic role. */
+enum tui_pair { PAIR_TITLE = 1, PAIR_STATUS, PAIR_GOOD, PAIR_WARN, PAIR_BAD,
+	PAIR_PATH };
 
 enum tui_role { ROLE_NORMAL, ROLE_TITLE, ROLE_SELECTED, ROLE_STATUS,
-	ROLE_DIM, ROLE_NOTICE };
+	ROLE_DIM, ROLE_NOTICE, ROLE_ERROR, ROLE_WARNING, ROLE_INFO, ROLE_FRAME,
+	ROLE_FOCUS };
+
+enum tui_mode { MODE_NORMAL, MODE_HELP, MODE_MATRIX, MODE_ASK, MODE_PROMPT,
+	MODE_CHOOSE, MODE_FORM };
+
+enum tui_focus { FOCUS_CANVAS, FOCUS_FINDINGS };
+
+/* What a question or a prompt leads to. */
+enum tui_ask { ASK_NONE, ASK_QUIT, ASK_DELETE, ASK_RECOVER, ASK_SAVE_AS,
+	ASK_FIND, ASK_ADD, ASK_FAIL, ASK_TEMPLATE, ASK_TEMPLATE_DISCARD };
 
 static volatile sig_atomic_t tui_quit_signal;
 static bool tui_started;
 static struct termios tui_saved_termios;
 static bool tui_have_termios;
 
-struct tui {
-	const char *path;
-	bool is_new;
-	struct design *d;
-	struct outline outline;
-	size_t sel;
-	size_t top;
-	bool help;
-	bool color;
+/* One line of the findings panel. */
+struct item {
+	char sev;                   /* 'E', 'W', 'I' */
+	char rule[12];
+	char *text;
+	char *subject;              /* a component ID, or NULL */
 };
+
+struct matrix_row {
+	char *name;
+	char **failed;              /* component IDs */
+	size_t nfailed;
+	char **cells;
+};
+
+struct tui {
+	char *path;
+	bool is_new;
+	bool utf8;
+	bool color;
+	/* History: every snapshot of the session; d is hist[pos]. */
+	struct design **hist;
+	size_t nhist, histcap, pos;
+	long saved_pos;             /* -1: the saved state is gone */
+	struct design *d;
+	/* Derived from d. */
+	struct error verr;
+	struct engine *e;
+	struct findings f;
+	struct canvas cv;
+	int wrap;
+	/* What-if: failed component IDs. */
+	char **failed;
+	size_t nfailed;
+	const struct engine_result *res;
+	uint8_t *objstate;
+	bool *objpath;
+	/* The findings panel. */
+	struct item *items;
+	size_t nitems, itemcap;
+	size_t isel, itop;
+	int counts[3];
+	/* Selection and view. */
+	int sel;
+	enum canvas_kind sel_kind;
+	size_t sel_index;
+	int sx, sy;
+	enum tui_focus focus;
+	char *avail_text;
+	int avail_for;
+	/* Modes. */
+	enum tui_mode mode;
+	enum tui_ask ask;
+	char question[512];
+	char input[256];
+	char find[64];
+	char msg[256];
+	/* The choice list (add, fail, templates). */
+	char **choices;
+	size_t nchoices, csel;
+	/* The matrix view. */
+	struct matrix_row *mrows;
+	size_t nmrows, mrowcap, msel, mtop;
+	char **mhead;
+	size_t ncols;
+	int mleft;
+	struct form *form;
+	int drag;                   /* data center being dragged, or -1 */
+	/* Timings. */
+	double last_edit_ms;
+};
+
+static void recompute(struct tui *t);
+static void apply_failures(struct tui *t);
 
 static void
 tui_on_signal(int sig)
@@ -69,6 +167,7 @@ tui_restore(void)
 	if (!tui_started)
 		return;
 	tui_started = false;
+	mousemask(0, NULL);
 	curs_set(1);
 	attrset(A_NORMAL);
 	endwin();
@@ -97,19 +196,40 @@ tui_install_signals(void)
 	sigaction(SIGABRT, &sa, NULL);
 }
 
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* --- drawing ------------------------------------------------------------ */
+
 static attr_t
 role(const struct tui *t, enum tui_role r)
 {
 	switch (r) {
 	case ROLE_TITLE:
-		return A_BOLD | (t->color ? COLOR_PAIR(1) : 0);
+		return A_BOLD | (t->color ? COLOR_PAIR(PAIR_TITLE) : 0);
 	case ROLE_SELECTED:
 		return A_REVERSE;
 	case ROLE_STATUS:
-		return t->color ? COLOR_PAIR(2) : A_REVERSE;
+		return t->color ? COLOR_PAIR(PAIR_STATUS) : A_REVERSE;
 	case ROLE_DIM:
 		return A_DIM;
 	case ROLE_NOTICE:
+		return A_BOLD;
+	case ROLE_ERROR:
+		return A_BOLD | (t->color ? COLOR_PAIR(PAIR_BAD) : 0);
+	case ROLE_WARNING:
+		return t->color ? COLOR_PAIR(PAIR_WARN) : A_BOLD;
+	case ROLE_INFO:
+		return t->color ? COLOR_PAIR(PAIR_TITLE) : A_NORMAL;
+	case ROLE_FRAME:
+		return t->color ? A_DIM : A_NORMAL;
+	case ROLE_FOCUS:
 		return A_BOLD;
 	case ROLE_NORMAL:
 		break;
@@ -117,149 +237,1796 @@ role(const struct tui *t, enum tui_role r)
 	return A_NORMAL;
 }
 
-static void
-put_line(int y, int x, int width, const char *s, attr_t attr)
+static attr_t
+canvas_attr(const struct tui *t, enum canvas_role r)
 {
-	attrset(attr);
-	mvaddnstr(y, x, s, width);
-	for (int c = getcurx(stdscr); c < x + width && c >= x; c++)
-		addch(' ');
-	attrset(A_NORMAL);
+	switch (r) {
+	case CANVAS_R_BUS:
+		return A_DIM;
+	case CANVAS_R_VPC:
+		return A_BOLD | (t->color ? COLOR_PAIR(PAIR_TITLE) : 0);
+	case CANVAS_R_BOX_TEXT:
+		return A_NORMAL;
+	case CANVAS_R_BOX_DOWN:
+		return t->color ? COLOR_PAIR(PAIR_BAD) | A_DIM : A_DIM;
+	case CANVAS_R_SELECTED:
+		return A_REVERSE | A_BOLD;
+	case CANVAS_R_LINK_CARRYING:
+		return t->color ? COLOR_PAIR(PAIR_GOOD) | A_BOLD : A_BOLD;
+	case CANVAS_R_LINK_OVERLOADED:
+		return t->color ? COLOR_PAIR(PAIR_WARN) | A_BOLD :
+		    A_BOLD | A_UNDERLINE;
+	case CANVAS_R_LINK_DOWN:
+		return t->color ? COLOR_PAIR(PAIR_BAD) : A_DIM;
+	case CANVAS_R_PATH:
+		return t->color ? COLOR_PAIR(PAIR_PATH) | A_BOLD :
+		    A_BOLD | A_UNDERLINE;
+	default:
+		return A_NORMAL;
+	}
 }
+
+/* Put UTF-8 text into at most width cells, padding with blanks; in an
+ * ASCII locale a middle dot becomes '-' and anything else beyond ASCII
+ * '?'. */
+static void
+put_text(const struct tui *t, int y, int x, int width, const char *s,
+    attr_t attr)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int col = 0;
+
+	if (width <= 0 || y < 0 || y >= LINES)
+		return;
+	move(y, x);
+	while (*p && col < width) {
+		uint32_t ch = *p++;
+
+		if (ch >= 0xc0) {
+			int more = ch >= 0xf0 ? 3 : ch >= 0xe0 ? 2 : 1;
+
+			ch &= 0x3fu >> more;
+			while (more-- > 0 && (*p & 0xc0) == 0x80)
+				ch = (ch << 6) | (*p++ & 0x3fu);
+		} else if (ch >= 0x80)
+			continue;
+		if (ch == '\n' || ch == '\t')
+			ch = ' ';
+		if (ch < 0x80 || t->utf8) {
+			cchar_t cc;
+			wchar_t w[2] = { (wchar_t)ch, 0 };
+
+			setcchar(&cc, w, attr, 0, NULL);
+			add_wch(&cc);
+		} else
+			addch((chtype)(ch == 0xb7 ? '-' : '?') | attr);
+		col++;
+	}
+	for (; col < width; col++)
+		addch(' ' | attr);
+}
+
+/* A frame with its title in the top border. */
+static void
+frame(const struct tui *t, int y, int x, int h, int w, const char *title,
+    bool focus)
+{
+	attr_t a = focus ? role(t, ROLE_FOCUS) : role(t, ROLE_FRAME);
+	char buf[256];
+
+	attron(a);
+	mvaddch(y, x, ACS_ULCORNER);
+	mvhline(y, x + 1, ACS_HLINE, w - 2);
+	mvaddch(y, x + w - 1, ACS_URCORNER);
+	mvvline(y + 1, x, ACS_VLINE, h - 2);
+	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
+	mvaddch(y + h - 1, x, ACS_LLCORNER);
+	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
+	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+	attroff(a);
+	snprintf(buf, sizeof buf, " %s ", title);
+	put_text(t, y, x + 1, (int)strlen(buf) < w - 2 ? (int)strlen(buf) :
+	    w - 2, buf, focus ? role(t, ROLE_TITLE) : A_BOLD);
+}
+
+/* Geometry of the main screen. */
+struct geom {
+	int cw, ch;                 /* canvas panel */
+	int rx, rw;                 /* right column */
+	int ih;                     /* inspector height */
+	int fy, fh;                 /* findings panel */
+};
+
+static void
+geometry(struct geom *g)
+{
+	int body = LINES - 2;
+
+	g->rw = COLS < 100 ? 34 : COLS < 140 ? 42 : 50;
+	g->cw = COLS - g->rw;
+	g->ch = body;
+	g->rx = g->cw;
+	g->ih = body / 2;
+	g->fy = 1 + g->ih;
+	g->fh = body - g->ih;
+}
+
+static char *
+component_id(const struct tui *t, int obj)
+{
+	const struct canvas_obj *o;
+	const struct design *d = t->d;
+
+	if (obj < 0 || (size_t)obj >= t->cv.nobjs)
+		return NULL;
+	o = &t->cv.objs[obj];
+	switch (o->kind) {
+	case CANVAS_DC:
+		return xasprintf("datacenter:%s", d->dcs[o->index].name);
+	case CANVAS_DEVICE:
+		return xasprintf("device:%s", d->devices[o->index].name);
+	case CANVAS_CONN:
+		return xasprintf("connection:%s", d->conns[o->index].name);
+	case CANVAS_WAN:
+		return xasprintf("wan:%s-%s", d->wans[o->index].a,
+		    d->wans[o->index].b);
+	case CANVAS_LOCATION:
+		return xasprintf("location:%s",
+		    canvas_location_name(&t->cv, o->index));
+	case CANVAS_VPC:
+		break;
+	}
+	return NULL;
+}
+
+static bool
+is_failed(const struct tui *t, const char *id)
+{
+	for (size_t i = 0; i < t->nfailed; i++)
+		if (strcmp(t->failed[i], id) == 0)
+			return true;
+	return false;
+}
+
+static void
+scenario_text(const struct tui *t, char *buf, size_t len)
+{
+	size_t o = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < t->nfailed && o < len; i++)
+		o += (size_t)snprintf(buf + o, len - o, "%s%s", i ? " + " : "",
+		    t->failed[i]);
+}
+
+static void
+draw_header(struct tui *t)
+{
+	char buf[512], sc[256];
+	int n;
+
+	snprintf(buf, sizeof buf, " hatopo  %s%s%s  %s", t->path ? t->path :
+	    "(new design)", t->is_new && t->saved_pos == (long)t->pos ?
+	    " [new]" : "", t->saved_pos != (long)t->pos ? " +" : "",
+	    t->d->name);
+	put_text(t, 0, 0, COLS, buf, role(t, ROLE_TITLE));
+	scenario_text(t, sc, sizeof sc);
+	if (sc[0]) {
+		snprintf(buf, sizeof buf, " what-if: %s ", sc);
+		n = (int)strlen(buf);
+		if (n > COLS / 2)
+			n = COLS / 2;
+		put_text(t, 0, COLS - n, n, buf, role(t, ROLE_WARNING) | A_BOLD);
+	}
+}
+
+static void
+draw_canvas(struct tui *t, const struct geom *g)
+{
+	struct canvas_view v = { t->objstate, t->objpath, t->sel };
+	int iw = g->cw - 2, ih = g->ch - 2;
+
+	frame(t, 1, 0, g->ch, g->cw, "topology", t->focus == FOCUS_CANVAS);
+	for (int y = 0; y < ih; y++) {
+		move(2 + y, 1);
+		for (int x = 0; x < iw; x++) {
+			const struct canvas_cell *k = canvas_at(&t->cv, t->sx + x,
+			    t->sy + y);
+			attr_t a;
+			uint32_t ch;
+
+			if (k == NULL) {
+				addch(' ');
+				continue;
+			}
+			ch = canvas_glyph(k, t->utf8);
+			a = canvas_attr(t, canvas_role(&t->cv, k, &v));
+			if (ch < 0x80)
+				addch((chtype)ch | a);
+			else {
+				cchar_t cc;
+				wchar_t w[2] = { (wchar_t)ch, 0 };
+
+				setcchar(&cc, w, a, 0, NULL);
+				add_wch(&cc);
+			}
+		}
+	}
+	if (t->cv.w > iw || t->cv.h > ih) {
+		char buf[64];
+
+		snprintf(buf, sizeof buf, " %d,%d of %dx%d ", t->sx, t->sy,
+		    t->cv.w, t->cv.h);
+		put_text(t, g->ch, g->cw - 2 - (int)strlen(buf), (int)strlen(buf),
+		    buf, role(t, ROLE_FRAME));
+	}
+}
+
+static struct outline_row
+outline_of(const struct canvas_obj *o)
+{
+	struct outline_row r;
+
+	memset(&r, 0, sizeof r);
+	r.index = o->index;
+	switch (o->kind) {
+	case CANVAS_DC:
+		r.kind = OUTLINE_DC;
+		break;
+	case CANVAS_DEVICE:
+		r.kind = OUTLINE_DEVICE;
+		break;
+	case CANVAS_CONN:
+		r.kind = OUTLINE_CONN;
+		break;
+	case CANVAS_WAN:
+		r.kind = OUTLINE_WAN;
+		break;
+	default:
+		r.kind = OUTLINE_VPC;
+		break;
+	}
+	return r;
+}
+
+static void
+load_text(struct strbuf *sb, const struct tui *t, size_t elem,
+    const char *label)
+{
+	double load = t->res->load[elem], cap = t->res->capacity[elem];
+
+	if (cap <= 0)
+		strbuf_addf(sb, "%-11s down\n", label);
+	else
+		strbuf_addf(sb, "%-11s %.2f / %.2f Gbps %.0f%%%s\n", label, load,
+		    cap, 100.0 * load / cap, load > cap + 1e-9 ? " OVER" : "");
+}
+
+/* Availability of what the selection carries, computed once per
+ * selection and edit (it walks failure states). */
+static void
+selection_availability(struct tui *t, const struct canvas_obj *o)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool any = false;
+
+	if (t->avail_for == t->sel && t->avail_text)
+		return;
+	free(t->avail_text);
+	t->avail_text = NULL;
+	t->avail_for = t->sel;
+	if (t->e == NULL || o->kind != CANVAS_DC)
+		return;
+	for (size_t i = 0; i < engine_dest_count(t->e); i++) {
+		struct avail_item it;
+		char pf[PREFIX_STRLEN], *line;
+
+		if (engine_dest_origin(t->e, i) != o->index)
+			continue;
+		avail_compute_one(t->e, false, i, &it);
+		line = availability_line(&it);
+		strbuf_addf(&sb, "%s\n  %s\n", prefix_format(engine_dest_prefix(
+		    t->e, i), pf, sizeof pf), line);
+		free(line);
+		any = true;
+	}
+	if (o->index < engine_dc_count(t->e)) {
+		struct avail_item it;
+		char *line;
+
+		avail_compute_one(t->e, true, o->index, &it);
+		line = availability_line(&it);
+		strbuf_addf(&sb, "to AWS\n  %s\n", line);
+		free(line);
+		any = true;
+	}
+	t->avail_text = any ? strbuf_detach(&sb) : NULL;
+	strbuf_free(&sb);
+	/* Availability moves the engine's state: evaluate the view again. */
+	apply_failures(t);
+}
+
+static char *
+inspect(struct tui *t)
+{
+	const struct canvas_obj *o;
+	struct strbuf sb = STRBUF_INIT;
+	char *s, *id;
+
+	if (t->sel < 0 || (size_t)t->sel >= t->cv.nobjs)
+		return xstrdup("nothing selected\n");
+	o = &t->cv.objs[t->sel];
+	if (o->kind == CANVAS_LOCATION) {
+		const char *loc = canvas_location_name(&t->cv, o->index);
+
+		strbuf_addf(&sb, "DX location %s\n", loc);
+		for (size_t k = 0; k < t->d->nconns; k++) {
+			const struct connection *c = &t->d->conns[k];
+
+			if (c->type == CONN_DX && strcmp(c->location, loc) == 0)
+				strbuf_addf(&sb, "%-11s %s via %s %gG\n", c->name,
+				    c->device, c->provider, c->gbps);
+		}
+	} else {
+		struct outline_row r = outline_of(o);
+
+		s = outline_inspect(t->d, &r);
+		strbuf_puts(&sb, s);
+		free(s);
+	}
+	id = component_id(t, t->sel);
+	if (id && is_failed(t, id))
+		strbuf_puts(&sb, "what-if     FAILED (f restores)\n");
+	free(id);
+	if (t->res != NULL) {
+		size_t nc = engine_conn_count(t->e);
+
+		if (o->kind == CANVAS_CONN && o->index < nc) {
+			load_text(&sb, t, o->index, "to on-prem");
+			load_text(&sb, t, nc + o->index, "to AWS");
+		} else if (o->kind == CANVAS_WAN &&
+		    o->index < engine_wan_count(t->e)) {
+			load_text(&sb, t, 2 * nc + 2 * o->index, "a -> b");
+			load_text(&sb, t, 2 * nc + 2 * o->index + 1, "b -> a");
+		} else if (o->kind == CANVAS_DC) {
+			for (size_t i = 0; i < t->res->ndests; i++) {
+				char pf[PREFIX_STRLEN], *cell;
+
+				if (engine_dest_origin(t->e, i) != o->index)
+					continue;
+				cell = mtable_dest_cell(t->e, t->res, i, t->utf8);
+				strbuf_addf(&sb, "%-11s %s\n", prefix_format(
+				    engine_dest_prefix(t->e, i), pf, sizeof pf), cell);
+				free(cell);
+			}
+			if (o->index < t->res->ndcs) {
+				s = mtable_dc_cell(t->e, t->res, o->index, t->utf8);
+				strbuf_addf(&sb, "%-11s %s\n", "to AWS", s);
+				free(s);
+			}
+			selection_availability(t, o);
+			if (t->avail_text) {
+				strbuf_puts(&sb, "availability\n");
+				strbuf_puts(&sb, t->avail_text);
+			}
+		}
+	}
+	return strbuf_detach(&sb);
+}
+
+static void
+draw_inspector(struct tui *t, const struct geom *g)
+{
+	char *text = inspect(t), *line, *save = NULL, title[128];
+	int y = 2, w = g->rw - 3;
+
+	line = strtok_r(text, "\n", &save);
+	snprintf(title, sizeof title, "%s", line ? line : "inspector");
+	frame(t, 1, g->rx, g->ih, g->rw, title, false);
+	for (line = strtok_r(NULL, "\n", &save); line && y < g->ih;
+	    line = strtok_r(NULL, "\n", &save), y++) {
+		put_text(t, y, g->rx + 1, 1, " ", A_NORMAL);
+		put_text(t, y, g->rx + 2, w, line, A_NORMAL);
+	}
+	for (; y < g->ih; y++)
+		put_text(t, y, g->rx + 1, w + 1, "", A_NORMAL);
+	free(text);
+}
+
+/* Lines a finding takes: its text wrapped under the rule, at most 3. */
+static int
+item_lines(const struct item *it, int w)
+{
+	int n = 10 + (int)strlen(it->text), lines = 1, room = w;
+
+	while (n > room && lines < 3) {
+		n -= room;
+		room = w - 10;
+		lines++;
+	}
+	return lines;
+}
+
+static void
+draw_findings(struct tui *t, const struct geom *g)
+{
+	char title[96];
+	int rows = g->fh - 2, w = g->rw - 3, y = 0;
+
+	snprintf(title, sizeof title, "findings  %d E  %d W  %d I",
+	    t->counts[0], t->counts[1], t->counts[2]);
+	frame(t, g->fy, g->rx, g->fh, g->rw, title, t->focus == FOCUS_FINDINGS);
+	if (t->isel < t->itop)
+		t->itop = t->isel;
+	for (;;) {
+		int used = 0;
+
+		for (size_t i = t->itop; i <= t->isel && i < t->nitems; i++)
+			used += item_lines(&t->items[i], w);
+		if (used <= rows || t->itop >= t->isel)
+			break;
+		t->itop++;
+	}
+	for (size_t i = t->itop; i < t->nitems && y < rows; i++) {
+		const struct item *it = &t->items[i];
+		char head[32];
+		const char *p = it->text;
+		attr_t a;
+		int first;
+
+		if (it->sev == 'E')
+			a = role(t, ROLE_ERROR);
+		else if (it->sev == 'W')
+			a = role(t, ROLE_WARNING);
+		else
+			a = role(t, ROLE_INFO);
+		if (t->focus == FOCUS_FINDINGS && i == t->isel)
+			a = role(t, ROLE_SELECTED);
+		snprintf(head, sizeof head, "%c %-7s ", it->sev, it->rule);
+		put_text(t, g->fy + 1 + y, g->rx + 1, 1, " ", A_NORMAL);
+		put_text(t, g->fy + 1 + y, g->rx + 2, 10, head, a);
+		first = w - 10;
+		for (int l = 0; l < 3 && y < rows; l++, y++) {
+			char buf[256];
+			int n = (int)strlen(p), take = n < first ? n : first;
+
+			if (l > 0) {
+				put_text(t, g->fy + 1 + y, g->rx + 1, 11, "", A_NORMAL);
+				if (*p == '\0')
+					break;
+			}
+			if (take < n && l < 2) {
+				int sp = take;
+
+				while (sp > take / 2 && p[sp] != ' ')
+					sp--;
+				if (sp > take / 2)
+					take = sp;
+			}
+			if (l == 2 && n > take && take > 3) {
+				snprintf(buf, sizeof buf, "%.*s...", take - 3, p);
+				take = n;
+			} else
+				snprintf(buf, sizeof buf, "%.*s", take, p);
+			put_text(t, g->fy + 1 + y, g->rx + 12, w - 10, buf, l == 0 ? a :
+			    (t->focus == FOCUS_FINDINGS && i == t->isel ? a :
+			    A_NORMAL));
+			p += take;
+			while (*p == ' ')
+				p++;
+			if (*p == '\0') {
+				y++;
+				break;
+			}
+		}
+	}
+	if (t->nitems == 0 && rows > 0) {
+		put_text(t, g->fy + 1, g->rx + 1, w + 1, " no findings",
+		    role(t, ROLE_DIM));
+		y = 1;
+	}
+	for (; y < rows; y++)
+		put_text(t, g->fy + 1 + y, g->rx + 1, w + 1, "", A_NORMAL);
+}
+
+static void
+draw_status(struct tui *t)
+{
+	char buf[1024];
+
+	if (t->mode == MODE_ASK || t->mode == MODE_PROMPT) {
+		snprintf(buf, sizeof buf, " %s%s", t->question,
+		    t->mode == MODE_PROMPT ? t->input : "");
+		put_text(t, LINES - 1, 0, COLS, buf, role(t, ROLE_STATUS) | A_BOLD);
+		if (t->mode == MODE_PROMPT) {
+			curs_set(1);
+			move(LINES - 1, (int)strlen(buf) < COLS ? (int)strlen(buf) :
+			    COLS - 1);
+		}
+		return;
+	}
+	if (t->msg[0]) {
+		snprintf(buf, sizeof buf, " %dE %dW %dI  %s", t->counts[0],
+		    t->counts[1], t->counts[2], t->msg);
+		put_text(t, LINES - 1, 0, COLS, buf, role(t, ROLE_STATUS) | A_BOLD);
+		return;
+	}
+	snprintf(buf, sizeof buf, " %dE %dW %dI  f fail F clear m matrix a add "
+	    "d del u undo s save ? help q quit", t->counts[0],
+	    t->counts[1], t->counts[2]);
+	put_text(t, LINES - 1, 0, COLS, buf, role(t, ROLE_STATUS));
+}
+
+static const char *const help_lines[] = {
+	"hatopo keys",
+	"",
+	"  arrows, h j k l  move the selection on the canvas (nearest object)",
+	"  H J K L          move the selected data center left, down, up, right",
+	"  Tab              switch between the canvas and the findings",
+	"  Enter            findings: select the subject; canvas: edit",
+	"  PgUp PgDn        scroll the canvas (or the findings) a page",
+	"  < >              pan the canvas left and right",
+	"  g G              first, last object",
+	"  f                fail or restore the selected component (what-if)",
+	"  p                fail or restore a related component: a DX's",
+	"                   location or provider, a device's ISP, a tunnel,",
+	"                   an AWS endpoint, a risk group",
+	"  F                clear every failure",
+	"  m                failover matrix (Enter applies a row's scenario)",
+	"  a                add: data center, device, VPN, DX, WAN link,",
+	"                   prefix, advertisement",
+	"  e, Enter         edit the selected object",
+	"  d, Delete        delete the selected object (asks when others",
+	"                   depend on it)",
+	"  u, Ctrl-R        undo, redo (the whole session)",
+	"  s, S             save, save as",
+	"  n                new design from a template",
+	"  /                find by name (again: the next match)",
+	"  ?, F1            this help (any key closes it)",
+	"  q                quit (asks when there are unsaved changes)",
+	"  mouse            click selects, drag moves a data center,",
+	"                   wheel scrolls",
+};
 
 static void
 draw_help(struct tui *t)
 {
-	static const char *const lines[] = {
-		"hatopo keys",
-		"",
-		"  Up/k, Down/j     move the selection",
-		"  PgUp, PgDn       move a page",
-		"  Home/g, End/G    first, last object",
-		"  ?, F1            this help (any key closes it)",
-		"  q                quit",
-		"",
-		"Editing, what-if failures and the failover matrix",
-		"come with the route engine; use 'hatopo validate' meanwhile.",
-	};
-	int n = (int)(sizeof lines / sizeof lines[0]);
+	int n = (int)(sizeof help_lines / sizeof help_lines[0]);
 
-	erase();
-	for (int i = 0; i < n && i < LINES; i++)
-		put_line(i + 1, 2, COLS - 4, lines[i], i == 0 ?
+	for (int y = 1; y < LINES - 1; y++)
+		put_text(t, y, 0, COLS, "", A_NORMAL);
+	for (int i = 0; i < n && i + 1 < LINES - 1; i++)
+		put_text(t, i + 1, 2, COLS - 4, help_lines[i], i == 0 ?
 		    role(t, ROLE_TITLE) : A_NORMAL);
+}
+
+static void
+draw_choose(struct tui *t)
+{
+	int w = 50, h = (int)t->nchoices + 2, x = (COLS - w) / 2, y;
+
+	if (h > LINES - 4)
+		h = LINES - 4;
+	y = (LINES - h) / 2;
+	frame(t, y, x, h, w, t->question, true);
+	for (int i = 0; i < h - 2; i++)
+		put_text(t, y + 1 + i, x + 1, w - 2, (size_t)i < t->nchoices ?
+		    t->choices[i] : "", (size_t)i == t->csel ?
+		    role(t, ROLE_SELECTED) : A_NORMAL);
+}
+
+static void
+draw_matrix(struct tui *t)
+{
+	int rows = LINES - 4, namew = 24, colw = 22;
+	char buf[512];
+
+	for (int y = 1; y < LINES - 1; y++)
+		put_text(t, y, 0, COLS, "", A_NORMAL);
+	snprintf(buf, sizeof buf, " failover matrix (k=1): %zu scenarios   "
+	    "Enter applies  < > columns  Esc/m closes", t->nmrows);
+	put_text(t, 1, 0, COLS, buf, role(t, ROLE_TITLE));
+	put_text(t, 2, 0, namew, " scenario", A_BOLD | A_UNDERLINE);
+	for (int c = 0, x = namew; (size_t)(c + t->mleft) < t->ncols &&
+	    x < COLS; c++, x += colw)
+		put_text(t, 2, x, colw < COLS - x ? colw : COLS - x,
+		    t->mhead[c + t->mleft], A_BOLD | A_UNDERLINE);
+	if (t->msel < t->mtop)
+		t->mtop = t->msel;
+	if (t->msel >= t->mtop + (size_t)rows)
+		t->mtop = t->msel - (size_t)rows + 1;
+	for (int y = 0; y < rows; y++) {
+		size_t r = t->mtop + (size_t)y;
+		attr_t a;
+
+		if (r >= t->nmrows)
+			break;
+		a = r == t->msel ? role(t, ROLE_SELECTED) : A_NORMAL;
+		snprintf(buf, sizeof buf, " %s", t->mrows[r].name);
+		put_text(t, 3 + y, 0, namew, buf, a);
+		for (int c = 0, x = namew; (size_t)(c + t->mleft) < t->ncols &&
+		    x < COLS; c++, x += colw) {
+			const char *cell = t->mrows[r].cells[c + t->mleft];
+			attr_t ca = a;
+
+			if (r != t->msel && (strstr(cell, "BLACKHOLED") ||
+			    strstr(cell, "UNREACHABLE")))
+				ca = role(t, ROLE_ERROR);
+			else if (r != t->msel && strstr(cell, "OVERLOADED"))
+				ca = role(t, ROLE_WARNING);
+			put_text(t, 3 + y, x, colw < COLS - x ? colw : COLS - x, cell,
+			    ca);
+		}
+	}
 }
 
 static void
 draw(struct tui *t)
 {
-	int list_w = COLS / 2, body = LINES - 2;
-	char buf[512], *summary, *info;
-	int y;
+	struct geom g;
+	char buf[256];
 
+	curs_set(0);
 	if (COLS < TUI_MIN_COLS || LINES < TUI_MIN_ROWS) {
 		erase();
 		snprintf(buf, sizeof buf, "terminal too small: %dx%d, hatopo "
 		    "needs %dx%d", COLS, LINES, TUI_MIN_COLS, TUI_MIN_ROWS);
-		put_line(LINES / 2, 0, COLS, buf, role(t, ROLE_NOTICE));
-		put_line(LINES / 2 + 1, 0, COLS, "enlarge the window, or q to quit",
-		    A_NORMAL);
+		put_text(t, LINES / 2, 0, COLS, buf, role(t, ROLE_NOTICE));
+		put_text(t, LINES / 2 + 1, 0, COLS,
+		    "enlarge the window, or q to quit", A_NORMAL);
 		refresh();
 		return;
 	}
-	if (t->help) {
+	draw_header(t);
+	if (t->mode == MODE_HELP)
 		draw_help(t);
-		refresh();
-		return;
+	else if (t->mode == MODE_MATRIX)
+		draw_matrix(t);
+	else {
+		geometry(&g);
+		draw_canvas(t, &g);
+		draw_inspector(t, &g);
+		draw_findings(t, &g);
+		if (t->mode == MODE_CHOOSE)
+			draw_choose(t);
+		else if (t->mode == MODE_FORM)
+			form_draw(t->form, t->utf8, t->color);
 	}
-	erase();
-	summary = summary_counts(t->d);
-	snprintf(buf, sizeof buf, " hatopo  %s%s  %s", t->path ? t->path :
-	    "(new design)", t->is_new ? " [new]" : "", t->d->name);
-	put_line(0, 0, COLS, buf, role(t, ROLE_TITLE));
-	if (t->sel < t->top)
-		t->top = t->sel;
-	if (t->sel >= t->top + (size_t)body)
-		t->top = t->sel - (size_t)body + 1;
-	for (y = 0; y < body && t->top + (size_t)y < t->outline.count; y++) {
-		const struct outline_row *r = &t->outline.rows[t->top + (size_t)y];
-
-		snprintf(buf, sizeof buf, "%*s%s", 2 * r->depth + 1, "", r->text);
-		put_line(y + 1, 0, list_w - 1, buf, t->top + (size_t)y == t->sel ?
-		    role(t, ROLE_SELECTED) : A_NORMAL);
-	}
-	attrset(role(t, ROLE_DIM));
-	mvvline(1, list_w - 1, ACS_VLINE, body);
-	attrset(A_NORMAL);
-	if (t->outline.count > 0) {
-		char *line, *save = NULL;
-
-		info = outline_inspect(t->d, &t->outline.rows[t->sel]);
-		y = 1;
-		for (line = strtok_r(info, "\n", &save); line && y <= body;
-		    line = strtok_r(NULL, "\n", &save), y++)
-			put_line(y, list_w + 1, COLS - list_w - 2, line, y == 1 ?
-			    role(t, ROLE_TITLE) : A_NORMAL);
-		free(info);
-	}
-	snprintf(buf, sizeof buf, " %s   j/k move  ? help  q quit", summary);
-	put_line(LINES - 1, 0, COLS, buf, role(t, ROLE_STATUS));
-	free(summary);
+	draw_status(t);
 	refresh();
 }
 
-static void
-move_sel(struct tui *t, long delta)
-{
-	long n = (long)t->outline.count, s = (long)t->sel + delta;
+/* --- the model side ------------------------------------------------------ */
 
-	if (n == 0)
+static void
+items_clear(struct tui *t)
+{
+	for (size_t i = 0; i < t->nitems; i++) {
+		free(t->items[i].text);
+		free(t->items[i].subject);
+	}
+	t->nitems = 0;
+	t->counts[0] = t->counts[1] = t->counts[2] = 0;
+}
+
+static void
+item_add(struct tui *t, char sev, const char *rule, char *text,
+    const char *subject)
+{
+	struct item *it;
+
+	t->items = xgrow(t->items, &t->itemcap, t->nitems + 1, sizeof *t->items);
+	it = &t->items[t->nitems++];
+	it->sev = sev;
+	snprintf(it->rule, sizeof it->rule, "%s", rule);
+	it->text = text;
+	it->subject = subject ? xstrdup(subject) : NULL;
+	t->counts[sev == 'E' ? 0 : sev == 'W' ? 1 : 2]++;
+}
+
+/* The findings panel: the loader's messages when the design is not valid,
+ * what the current failures break, then the rules' findings. */
+static void
+build_items(struct tui *t)
+{
+	items_clear(t);
+	for (size_t i = 0; i < t->verr.count; i++) {
+		const struct error_item *e = &t->verr.items[i];
+
+		item_add(t, 'E', "design", xasprintf("%s%s%s", e->field ?
+		    e->field : "", e->field ? ": " : "", e->message), NULL);
+	}
+	if (t->res != NULL && t->nfailed > 0) {
+		for (size_t i = 0; i < t->res->ndests; i++) {
+			const struct engine_dest *dd = &t->res->dests[i];
+			char pf[PREFIX_STRLEN], *cell;
+			char sub[80];
+
+			if (dd->status == ENGINE_OK || dd->status == ENGINE_ORIGIN_DOWN)
+				continue;
+			cell = mtable_dest_cell(t->e, t->res, i, t->utf8);
+			snprintf(sub, sizeof sub, "datacenter:%s",
+			    t->d->dcs[engine_dest_origin(t->e, i)].name);
+			item_add(t, dd->status == ENGINE_OVERLOADED ? 'W' : 'E',
+			    "what-if", xasprintf("%s %s", prefix_format(
+			    engine_dest_prefix(t->e, i), pf, sizeof pf), cell), sub);
+			free(cell);
+		}
+		for (size_t i = 0; i < t->res->ndcs; i++) {
+			const struct engine_dc *dc = &t->res->dcs[i];
+			char sub[80], *cell;
+
+			if (dc->status == ENGINE_OK || dc->status == ENGINE_ORIGIN_DOWN)
+				continue;
+			cell = mtable_dc_cell(t->e, t->res, i, t->utf8);
+			snprintf(sub, sizeof sub, "datacenter:%s", t->d->dcs[i].name);
+			item_add(t, dc->status == ENGINE_OVERLOADED ? 'W' : 'E',
+			    "what-if", xasprintf("%s to AWS %s", t->d->dcs[i].name,
+			    cell), sub);
+			free(cell);
+		}
+	}
+	for (size_t i = 0; i < t->f.n; i++) {
+		const struct finding *f = &t->f.v[i];
+		char sev = f->severity == RULE_SEVERITY_ERROR ? 'E' :
+		    f->severity == RULE_SEVERITY_WARNING ? 'W' : 'I';
+
+		item_add(t, sev, f->rule, xstrdup(f->message), f->subject);
+	}
+	if (t->isel >= t->nitems)
+		t->isel = t->nitems ? t->nitems - 1 : 0;
+}
+
+/* Link and box states from the engine's view of the current scenario. */
+static void
+paint_states(struct tui *t)
+{
+	size_t nc;
+
+	free(t->objstate);
+	free(t->objpath);
+	t->objstate = xcalloc(t->cv.nobjs + 1, sizeof *t->objstate);
+	t->objpath = xcalloc(t->cv.nobjs + 1, sizeof *t->objpath);
+	if (t->res == NULL)
 		return;
-	if (s < 0)
-		s = 0;
-	if (s >= n)
-		s = n - 1;
-	t->sel = (size_t)s;
+	nc = engine_conn_count(t->e);
+	for (size_t i = 0; i < t->cv.nobjs; i++) {
+		const struct canvas_obj *o = &t->cv.objs[i];
+		size_t e1, e2;
+		char *id;
+
+		if (o->kind == CANVAS_CONN && o->index < nc) {
+			e1 = o->index;
+			e2 = nc + o->index;
+		} else if (o->kind == CANVAS_WAN &&
+		    o->index < engine_wan_count(t->e)) {
+			e1 = 2 * nc + 2 * o->index;
+			e2 = e1 + 1;
+		} else {
+			id = component_id(t, (int)i);
+			if (id && is_failed(t, id))
+				t->objstate[i] = CANVAS_DOWN;
+			free(id);
+			continue;
+		}
+		if (t->res->capacity[e1] <= 0 && t->res->capacity[e2] <= 0)
+			t->objstate[i] = CANVAS_DOWN;
+		else if (t->res->load[e1] > t->res->capacity[e1] + 1e-9 ||
+		    t->res->load[e2] > t->res->capacity[e2] + 1e-9)
+			t->objstate[i] = CANVAS_OVERLOADED;
+		else if (t->res->load[e1] > 0 || t->res->load[e2] > 0)
+			t->objstate[i] = CANVAS_CARRYING;
+	}
+	/* The selected data center's traffic, both ways. */
+	if (t->sel >= 0 && (size_t)t->sel < t->cv.nobjs &&
+	    t->cv.objs[t->sel].kind == CANVAS_DC) {
+		size_t dc = t->cv.objs[t->sel].index;
+
+		for (size_t i = 0; i < t->res->ndests + 1; i++) {
+			uint32_t off, n;
+
+			if (i < t->res->ndests) {
+				if (engine_dest_origin(t->e, i) != dc)
+					continue;
+				off = t->res->dests[i].elem_off;
+				n = t->res->dests[i].nelem;
+			} else if (dc < t->res->ndcs) {
+				off = t->res->dcs[dc].elem_off;
+				n = t->res->dcs[dc].nelem;
+			} else
+				break;
+			for (uint32_t j = 0; j < n; j++) {
+				size_t el = t->res->pool[off + j];
+				int o;
+
+				if (el < 2 * nc)
+					o = canvas_find(&t->cv, CANVAS_CONN, el % nc);
+				else
+					o = canvas_find(&t->cv, CANVAS_WAN,
+					    (el - 2 * nc) / 2);
+				if (o >= 0)
+					t->objpath[o] = true;
+			}
+		}
+	}
+}
+
+static void
+apply_failures(struct tui *t)
+{
+	size_t *idx, n = 0;
+
+	t->res = NULL;
+	if (t->e == NULL) {
+		paint_states(t);
+		return;
+	}
+	idx = xcalloc(t->nfailed + 1, sizeof *idx);
+	for (size_t i = 0; i < t->nfailed; i++) {
+		int c = engine_component_find(t->e, t->failed[i]);
+
+		if (c >= 0)
+			idx[n++] = (size_t)c;
+	}
+	t->res = engine_eval_view(t->e, idx, n);
+	free(idx);
+	paint_states(t);
+}
+
+static void
+select_obj(struct tui *t, int obj)
+{
+	int iw, ih;
+	struct geom g;
+	const struct canvas_obj *o;
+
+	if (obj < 0 || (size_t)obj >= t->cv.nobjs)
+		return;
+	t->sel = obj;
+	t->sel_kind = t->cv.objs[obj].kind;
+	t->sel_index = t->cv.objs[obj].index;
+	geometry(&g);
+	iw = g.cw - 2;
+	ih = g.ch - 2;
+	o = &t->cv.objs[obj];
+	/* Keep the selection in view.  When it leaves the view, centre it:
+	 * the view then jumps seldom, and a jump is what costs bytes on the
+	 * wire. */
+	if (o->x < t->sx || o->y < t->sy || o->x + (o->w < iw ? o->w : 1) >
+	    t->sx + iw || o->y + (o->h < ih ? o->h : 1) > t->sy + ih) {
+		t->sx = o->x + o->w / 2 - iw / 2;
+		t->sy = o->y + o->h / 2 - ih / 2;
+		if (t->sx > t->cv.w - iw)
+			t->sx = t->cv.w - iw;
+		if (t->sy > t->cv.h - ih)
+			t->sy = t->cv.h - ih;
+	}
+	if (t->sx < 0)
+		t->sx = 0;
+	if (t->sy < 0)
+		t->sy = 0;
+	paint_states(t);
+}
+
+/* The canvas for the current design and screen width, keeping the
+ * selection on the same object where it still exists. */
+static void
+relayout(struct tui *t)
+{
+	struct geom g;
+	int o;
+
+	geometry(&g);
+	t->wrap = g.cw - 4;
+	canvas_layout(t->d, t->wrap, &t->cv);
+	o = canvas_find(&t->cv, t->sel_kind, t->sel_index);
+	if (o < 0)
+		o = 0;
+	t->sel = -1;
+	t->avail_for = -2;
+	select_obj(t, o);
+}
+
+static void
+recompute(struct tui *t)
+{
+	double t0 = now_ms();
+
+	error_clear(&t->verr);
+	findings_free(&t->f);
+	engine_free(&t->e);
+	t->res = NULL;
+	if (design_validate(t->d, t->path, &t->verr) == 0) {
+		t->e = engine_new(t->d);
+		rule_run(t->d, t->e, NULL, NULL, &t->f);
+	}
+	free(t->avail_text);
+	t->avail_text = NULL;
+	t->avail_for = -2;
+	relayout(t);
+	apply_failures(t);
+	build_items(t);
+	t->last_edit_ms = now_ms() - t0;
+}
+
+static char *
+recover_path(const struct tui *t)
+{
+	const char *state;
+
+	if (t->path)
+		return xasprintf("%s.recover", t->path);
+	if ((state = getenv("XDG_STATE_HOME")) && state[0])
+		return xasprintf("%s/hatopo-untitled.recover", state);
+	if ((state = getenv("HOME")) && state[0])
+		return xasprintf("%s/.hatopo-untitled.recover", state);
+	return NULL;
+}
+
+/* The recovery file: the design as it is now, written after every edit
+ * (a temporary file renamed into place, so it is whole or absent). */
+static void
+write_recovery(const struct tui *t)
+{
+	char *path = recover_path(t), *tmp, *text;
+	FILE *f;
+
+	if (path == NULL)
+		return;
+	tmp = xasprintf("%s.tmp", path);
+	text = design_to_string(t->d);
+	if ((f = fopen(tmp, "w")) != NULL) {
+		bool ok = fputs(text, f) >= 0;
+
+		if (fclose(f) != 0)
+			ok = false;
+		if (!ok || rename(tmp, path) != 0)
+			unlink(tmp);
+	}
+	free(text);
+	free(tmp);
+	free(path);
+}
+
+static void
+drop_recovery(const struct tui *t)
+{
+	char *path = recover_path(t);
+
+	if (path)
+		unlink(path);
+	free(path);
+}
+
+static bool
+dirty(const struct tui *t)
+{
+	return t->saved_pos != (long)t->pos;
+}
+
+/* Make nd the current design: a new snapshot after the current one
+ * (dropping what redo could reach). */
+static void
+commit(struct tui *t, struct design *nd, const char *what)
+{
+	for (size_t i = t->pos + 1; i < t->nhist; i++)
+		design_free(&t->hist[i]);
+	if (t->saved_pos > (long)t->pos)
+		t->saved_pos = -1;
+	t->nhist = t->pos + 1;
+	t->hist = xgrow(t->hist, &t->histcap, t->nhist + 1, sizeof *t->hist);
+	t->hist[t->nhist++] = nd;
+	t->pos = t->nhist - 1;
+	t->d = nd;
+	recompute(t);
+	write_recovery(t);
+	snprintf(t->msg, sizeof t->msg, "%s (%.1f ms)", what, t->last_edit_ms);
+}
+
+static void
+history_reset(struct tui *t, struct design *d)
+{
+	for (size_t i = 0; i < t->nhist; i++)
+		design_free(&t->hist[i]);
+	t->nhist = 0;
+	t->hist = xgrow(t->hist, &t->histcap, 1, sizeof *t->hist);
+	t->hist[t->nhist++] = d;
+	t->pos = 0;
+	t->saved_pos = 0;
+	t->d = d;
+}
+
+static void
+failed_clear(struct tui *t)
+{
+	for (size_t i = 0; i < t->nfailed; i++)
+		free(t->failed[i]);
+	free(t->failed);
+	t->failed = NULL;
+	t->nfailed = 0;
+}
+
+static void
+toggle_failure(struct tui *t, const char *id)
+{
+	for (size_t i = 0; i < t->nfailed; i++)
+		if (strcmp(t->failed[i], id) == 0) {
+			free(t->failed[i]);
+			memmove(&t->failed[i], &t->failed[i + 1],
+			    (t->nfailed - i - 1) * sizeof *t->failed);
+			t->nfailed--;
+			snprintf(t->msg, sizeof t->msg, "restored %s", id);
+			apply_failures(t);
+			build_items(t);
+			return;
+		}
+	if (t->e == NULL || engine_component_find(t->e, id) < 0) {
+		snprintf(t->msg, sizeof t->msg, "%s cannot fail in this design",
+		    id);
+		return;
+	}
+	t->failed = xrealloc(t->failed, (t->nfailed + 1) * sizeof *t->failed);
+	t->failed[t->nfailed++] = xstrdup(id);
+	snprintf(t->msg, sizeof t->msg, "failed %s", id);
+	apply_failures(t);
+	build_items(t);
+}
+
+/* --- choices, questions and prompts -------------------------------------- */
+
+static void
+choices_clear(struct tui *t)
+{
+	for (size_t i = 0; i < t->nchoices; i++)
+		free(t->choices[i]);
+	free(t->choices);
+	t->choices = NULL;
+	t->nchoices = 0;
+	t->csel = 0;
+}
+
+static void
+choice_add(struct tui *t, const char *s)
+{
+	t->choices = xrealloc(t->choices, (t->nchoices + 1) *
+	    sizeof *t->choices);
+	t->choices[t->nchoices++] = xstrdup(s);
+}
+
+static void
+ask(struct tui *t, enum tui_ask what, const char *question)
+{
+	t->mode = MODE_ASK;
+	t->ask = what;
+	snprintf(t->question, sizeof t->question, "%s", question);
+}
+
+static void
+prompt(struct tui *t, enum tui_ask what, const char *question,
+    const char *initial)
+{
+	t->mode = MODE_PROMPT;
+	t->ask = what;
+	snprintf(t->question, sizeof t->question, "%s", question);
+	snprintf(t->input, sizeof t->input, "%s", initial ? initial : "");
+}
+
+static void
+choose(struct tui *t, enum tui_ask what, const char *title)
+{
+	t->mode = MODE_CHOOSE;
+	t->ask = what;
+	t->csel = 0;
+	snprintf(t->question, sizeof t->question, "%s", title);
+}
+
+static int
+save_to(struct tui *t, const char *path)
+{
+	struct error err = ERROR_INIT;
+
+	if (design_save(t->d, path, &err) != 0) {
+		char *s = error_string(&err);
+
+		snprintf(t->msg, sizeof t->msg, "not saved: %s", s);
+		free(s);
+		error_clear(&err);
+		return -1;
+	}
+	if (t->path == NULL || strcmp(t->path, path) != 0) {
+		drop_recovery(t);
+		free(t->path);
+		t->path = xstrdup(path);
+	}
+	t->saved_pos = (long)t->pos;
+	t->is_new = false;
+	drop_recovery(t);
+	snprintf(t->msg, sizeof t->msg, "saved %s", path);
+	return 0;
+}
+
+static void
+find_next(struct tui *t, const char *text)
+{
+	size_t n = t->cv.nobjs;
+
+	if (text[0] == '\0' || n == 0)
+		return;
+	for (size_t k = 1; k <= n; k++) {
+		size_t i = ((size_t)(t->sel < 0 ? 0 : t->sel) + k) % n;
+		const struct canvas_obj *o = &t->cv.objs[i];
+		const char *name = "";
+
+		switch (o->kind) {
+		case CANVAS_DC:
+			name = t->d->dcs[o->index].name;
+			break;
+		case CANVAS_DEVICE:
+			name = t->d->devices[o->index].name;
+			break;
+		case CANVAS_CONN:
+			name = t->d->conns[o->index].name;
+			break;
+		case CANVAS_LOCATION:
+			name = canvas_location_name(&t->cv, o->index);
+			break;
+		case CANVAS_VPC:
+			name = t->d->vpc.name;
+			break;
+		case CANVAS_WAN:
+			break;
+		}
+		if (strstr(name, text)) {
+			select_obj(t, (int)i);
+			snprintf(t->msg, sizeof t->msg, "found %s", name);
+			return;
+		}
+	}
+	snprintf(t->msg, sizeof t->msg, "no object named like \"%s\"", text);
+}
+
+/* The subject of a finding ("connection:vpn1", "wan:dc1-dc2", ...) on
+ * the canvas. */
+static void
+select_subject(struct tui *t, const char *subject)
+{
+	const char *name;
+	int o = -1;
+
+	if (subject == NULL || (name = strchr(subject, ':')) == NULL)
+		return;
+	name++;
+	if (strncmp(subject, "connection:", 11) == 0 ||
+	    strncmp(subject, "tunnel:", 7) == 0) {
+		char buf[64];
+		int k;
+
+		snprintf(buf, sizeof buf, "%.*s", (int)strcspn(name, "/"), name);
+		if ((k = design_find_conn(t->d, buf)) >= 0)
+			o = canvas_find(&t->cv, CANVAS_CONN, (size_t)k);
+	} else if (strncmp(subject, "device:", 7) == 0) {
+		int k = design_find_device(t->d, name);
+
+		if (k >= 0)
+			o = canvas_find(&t->cv, CANVAS_DEVICE, (size_t)k);
+	} else if (strncmp(subject, "datacenter:", 11) == 0) {
+		int k = design_find_dc(t->d, name);
+
+		if (k >= 0)
+			o = canvas_find(&t->cv, CANVAS_DC, (size_t)k);
+	} else if (strncmp(subject, "wan:", 4) == 0) {
+		for (size_t w = 0; w < t->d->nwans; w++) {
+			char buf[80];
+
+			snprintf(buf, sizeof buf, "%s-%s", t->d->wans[w].a,
+			    t->d->wans[w].b);
+			if (strcmp(buf, name) == 0)
+				o = canvas_find(&t->cv, CANVAS_WAN, w);
+		}
+	} else if (strncmp(subject, "location:", 9) == 0) {
+		for (size_t l = 0; l < t->cv.nlocations; l++)
+			if (strcmp(t->cv.locations[l], name) == 0)
+				o = canvas_find(&t->cv, CANVAS_LOCATION, l);
+	} else if (strncmp(subject, "vpc:", 4) == 0)
+		o = canvas_find(&t->cv, CANVAS_VPC, 0);
+	if (o >= 0) {
+		select_obj(t, o);
+		t->focus = FOCUS_CANVAS;
+	}
+}
+
+/* --- the failover matrix ------------------------------------------------- */
+
+static void
+matrix_clear(struct tui *t)
+{
+	for (size_t r = 0; r < t->nmrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++)
+			free(t->mrows[r].cells[c]);
+		free(t->mrows[r].cells);
+		for (size_t i = 0; i < t->mrows[r].nfailed; i++)
+			free(t->mrows[r].failed[i]);
+		free(t->mrows[r].failed);
+		free(t->mrows[r].name);
+	}
+	free(t->mrows);
+	t->mrows = NULL;
+	t->nmrows = t->mrowcap = 0;
+	for (size_t c = 0; c < t->ncols; c++)
+		free(t->mhead[c]);
+	free(t->mhead);
+	t->mhead = NULL;
+	t->ncols = 0;
+}
+
+static int
+matrix_visit_row(void *ctx, const struct matrix_scenario *s,
+    const struct engine_result *r)
+{
+	struct tui *t = ctx;
+	struct matrix_row *row;
+	size_t nd = engine_dest_count(t->e), c = 0;
+
+	t->mrows = xgrow(t->mrows, &t->mrowcap, t->nmrows + 1, sizeof *t->mrows);
+	row = &t->mrows[t->nmrows++];
+	row->name = xstrdup(s->name);
+	row->nfailed = s->nfailed;
+	row->failed = xcalloc(s->nfailed + 1, sizeof *row->failed);
+	for (size_t i = 0; i < s->nfailed; i++)
+		row->failed[i] = xstrdup(engine_component_id(t->e, s->failed[i]));
+	row->cells = xcalloc(t->ncols + 1, sizeof *row->cells);
+	for (size_t i = 0; i < nd; i++)
+		row->cells[c++] = mtable_dest_cell(t->e, r, i, t->utf8);
+	for (size_t i = 0; i < engine_dc_count(t->e); i++)
+		row->cells[c++] = mtable_dc_cell(t->e, r, i, t->utf8);
+	return 0;
+}
+
+static void
+open_matrix(struct tui *t)
+{
+	struct matrix_opts o = { 1, NULL, 0, false };
+	struct matrix_counts counts;
+	size_t nd, c = 0;
+
+	if (t->e == NULL) {
+		snprintf(t->msg, sizeof t->msg, "the design is not valid: fix the "
+		    "findings marked design first");
+		return;
+	}
+	matrix_clear(t);
+	nd = engine_dest_count(t->e);
+	t->ncols = nd + engine_dc_count(t->e);
+	t->mhead = xcalloc(t->ncols + 1, sizeof *t->mhead);
+	for (size_t i = 0; i < nd; i++) {
+		char pf[PREFIX_STRLEN];
+
+		t->mhead[c++] = xasprintf("%s (%s)", prefix_format(
+		    engine_dest_prefix(t->e, i), pf, sizeof pf),
+		    t->d->dcs[engine_dest_origin(t->e, i)].name);
+	}
+	for (size_t i = 0; i < engine_dc_count(t->e); i++)
+		t->mhead[c++] = xasprintf("%s %s AWS", t->d->dcs[i].name,
+		    t->utf8 ? "→" : "->");
+	matrix_run(t->e, &o, matrix_visit_row, t, &counts);
+	apply_failures(t);
+	t->msel = t->mtop = 0;
+	t->mleft = 0;
+	t->mode = MODE_MATRIX;
+}
+
+/* --- editing --------------------------------------------------------------- */
+
+static const char *const add_kinds[] = {
+	"data center", "device", "VPN connection", "DX connection", "WAN link",
+	"prefix (to the selected data center)",
+	"advertisement (to the selected connection)",
+};
+
+static void
+start_form(struct tui *t, enum form_kind kind, bool edit)
+{
+	const struct canvas_obj *o = t->sel >= 0 && (size_t)t->sel < t->cv.nobjs ?
+	    &t->cv.objs[t->sel] : NULL;
+	size_t index = o ? o->index : 0;
+
+	form_free(&t->form);
+	t->form = form_new(t->d, t->path, kind, edit, index, o ?
+	    (int)o->kind : -1);
+	if (t->form == NULL)
+		return;
+	t->mode = MODE_FORM;
+}
+
+static void
+add_chosen(struct tui *t, size_t which)
+{
+	static const enum form_kind kinds[] = { FORM_DC, FORM_DEVICE, FORM_VPN,
+		FORM_DX, FORM_WAN, FORM_PREFIX, FORM_ADVERT };
+	const struct canvas_obj *o = t->sel >= 0 ? &t->cv.objs[t->sel] : NULL;
+
+	if (kinds[which] == FORM_PREFIX && (o == NULL || o->kind != CANVAS_DC)) {
+		snprintf(t->msg, sizeof t->msg, "select a data center first");
+		return;
+	}
+	if (kinds[which] == FORM_ADVERT && (o == NULL || o->kind != CANVAS_CONN)) {
+		snprintf(t->msg, sizeof t->msg, "select a connection first");
+		return;
+	}
+	if (kinds[which] == FORM_DEVICE && t->d->ndcs == 0) {
+		snprintf(t->msg, sizeof t->msg, "add a data center first");
+		return;
+	}
+	if ((kinds[which] == FORM_VPN || kinds[which] == FORM_DX) &&
+	    t->d->ndevices == 0) {
+		snprintf(t->msg, sizeof t->msg, "add a device first");
+		return;
+	}
+	start_form(t, kinds[which], false);
+}
+
+static void
+edit_selected(struct tui *t)
+{
+	const struct canvas_obj *o;
+
+	if (t->sel < 0)
+		return;
+	o = &t->cv.objs[t->sel];
+	switch (o->kind) {
+	case CANVAS_VPC:
+		start_form(t, FORM_VPC, true);
+		break;
+	case CANVAS_DC:
+		start_form(t, FORM_DC, true);
+		break;
+	case CANVAS_DEVICE:
+		start_form(t, FORM_DEVICE, true);
+		break;
+	case CANVAS_CONN:
+		start_form(t, t->d->conns[o->index].type == CONN_VPN ? FORM_VPN :
+		    FORM_DX, true);
+		break;
+	case CANVAS_WAN:
+		start_form(t, FORM_WAN, true);
+		break;
+	case CANVAS_LOCATION:
+		snprintf(t->msg, sizeof t->msg, "a location is edited through its "
+		    "DX connections");
+		break;
+	}
+}
+
+static void
+delete_selected(struct tui *t, bool confirmed)
+{
+	const struct canvas_obj *o;
+	const char *loc = "";
+	struct design *nd;
+	char *deps, *id;
+
+	if (t->sel < 0)
+		return;
+	o = &t->cv.objs[t->sel];
+	if (o->kind == CANVAS_VPC) {
+		snprintf(t->msg, sizeof t->msg, "the VPC cannot be deleted");
+		return;
+	}
+	if (o->kind == CANVAS_LOCATION)
+		loc = canvas_location_name(&t->cv, o->index);
+	id = component_id(t, t->sel);
+	deps = edit_dependents(t->d, o->kind, o->index, loc);
+	if (deps && !confirmed) {
+		snprintf(t->question, sizeof t->question, "delete %s and what "
+		    "depends on it (%s)? y/n ", id, deps);
+		t->mode = MODE_ASK;
+		t->ask = ASK_DELETE;
+		free(deps);
+		free(id);
+		return;
+	}
+	nd = design_clone(t->d);
+	edit_delete(nd, o->kind, o->index, loc);
+	{
+		char what[160];
+
+		snprintf(what, sizeof what, "deleted %s", id);
+		commit(t, nd, what);
+	}
+	free(deps);
+	free(id);
+}
+
+/* Move the selected data center in the layout: every data center gets
+ * its place ([position, row]) so the order is kept exactly. */
+static void
+move_dc(struct tui *t, int dx, int dy)
+{
+	const struct canvas_obj *o;
+	struct design *nd;
+	size_t n = 0, me = 0;
+	struct { size_t dc; int row, x; } *pl;
+	int lasty = INT_MIN, row = -1, pos = 0;
+
+	if (t->sel < 0 || t->cv.objs[t->sel].kind != CANVAS_DC) {
+		snprintf(t->msg, sizeof t->msg, "H J K L move a data center: "
+		    "select one first");
+		return;
+	}
+	o = &t->cv.objs[t->sel];
+	pl = xcalloc(t->d->ndcs + 1, sizeof *pl);
+	for (size_t i = 0; i < t->cv.nobjs; i++) {
+		const struct canvas_obj *c = &t->cv.objs[i];
+
+		if (c->kind != CANVAS_DC)
+			continue;
+		if (c->y != lasty) {
+			row++;
+			pos = 0;
+			lasty = c->y;
+		}
+		pl[n].dc = c->index;
+		pl[n].row = row;
+		pl[n].x = 2 * pos++;
+		if (c->index == o->index)
+			me = n;
+		n++;
+	}
+	pl[me].x += 3 * dx;
+	pl[me].row += dy;
+	if (pl[me].row < 0)
+		pl[me].row = 0;
+	nd = design_clone(t->d);
+	for (size_t i = 0; i < n; i++)
+		design_set_layout(nd, nd->dcs[pl[i].dc].name, pl[i].x, pl[i].row);
+	free(pl);
+	commit(t, nd, "moved the data center");
+}
+
+/* A data center dragged with the mouse and dropped at canvas point
+ * (cx, cy): it joins the row there, before the first box whose centre is
+ * right of the point. */
+static void
+drop_dc(struct tui *t, int obj, int cx, int cy)
+{
+	struct { size_t dc; int row, x, cy; } *pl;
+	size_t n = 0, me = 0;
+	int lasty = INT_MIN, row = -1, pos = 0, target = 0, best = INT_MAX;
+	int ins = 0;
+	struct design *nd;
+
+	pl = xcalloc(t->d->ndcs + 1, sizeof *pl);
+	for (size_t i = 0; i < t->cv.nobjs; i++) {
+		const struct canvas_obj *c = &t->cv.objs[i];
+		int dist;
+
+		if (c->kind != CANVAS_DC)
+			continue;
+		if (c->y != lasty) {
+			row++;
+			pos = 0;
+			lasty = c->y;
+		}
+		pl[n].dc = c->index;
+		pl[n].row = row;
+		pl[n].x = 2 * pos++ + 2;
+		pl[n].cy = c->y + c->h / 2;
+		dist = cy < c->y ? c->y - cy : cy >= c->y + c->h ?
+		    cy - (c->y + c->h - 1) : 0;
+		if (dist < best) {
+			best = dist;
+			target = row;
+		}
+		if ((int)i == obj)
+			me = n;
+		n++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct canvas_obj *c = &t->cv.objs[canvas_find(&t->cv,
+		    CANVAS_DC, pl[i].dc)];
+
+		if (i != me && pl[i].row == target && c->x + c->w / 2 < cx)
+			ins = pl[i].x + 1;
+	}
+	pl[me].row = target;
+	pl[me].x = ins > 0 ? ins : 1;
+	nd = design_clone(t->d);
+	for (size_t i = 0; i < n; i++)
+		design_set_layout(nd, nd->dcs[pl[i].dc].name, pl[i].x, pl[i].row);
+	free(pl);
+	commit(t, nd, "moved the data center");
+}
+
+static void
+undo(struct tui *t, int dir)
+{
+	if ((dir < 0 && t->pos == 0) || (dir > 0 && t->pos + 1 >= t->nhist)) {
+		snprintf(t->msg, sizeof t->msg, dir < 0 ? "nothing to undo" :
+		    "nothing to redo");
+		return;
+	}
+	t->pos = (size_t)((long)t->pos + dir);
+	t->d = t->hist[t->pos];
+	recompute(t);
+	/* Back at the saved state there is nothing to recover. */
+	if (dirty(t))
+		write_recovery(t);
+	else
+		drop_recovery(t);
+	snprintf(t->msg, sizeof t->msg, "%s (%zu of %zu)", dir < 0 ? "undone" :
+	    "redone", t->pos, t->nhist - 1);
+}
+
+/* Templates: the three sample designs, beside the binary or in the
+ * working directory. */
+static char *
+template_path(const char *name)
+{
+	char exe[PATH_MAX], *slash, *p;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	const char *dirs[3];
+
+	dirs[0] = "samples";
+	dirs[1] = NULL;
+	dirs[2] = NULL;
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			*slash = '\0';
+			dirs[1] = exe;
+		}
+	}
+	for (int i = 0; i < 2; i++) {
+		if (dirs[i] == NULL)
+			continue;
+		p = i == 0 ? xasprintf("samples/%s", name) :
+		    xasprintf("%s/samples/%s", dirs[i], name);
+		if (access(p, R_OK) == 0)
+			return p;
+		free(p);
+		if (i == 1) {
+			p = xasprintf("%s/../share/hatopo/samples/%s", dirs[i], name);
+			if (access(p, R_OK) == 0)
+				return p;
+			free(p);
+		}
+	}
+	return NULL;
+}
+
+static const char *const templates[] = {
+	"vpn-active-active.cfg", "dx-active-active.cfg", "multi-dc.cfg",
+};
+
+static void
+open_template(struct tui *t, size_t which)
+{
+	struct error err = ERROR_INIT;
+	struct design *nd = NULL;
+	char *p = template_path(templates[which]);
+
+	if (p == NULL || design_load(p, &nd, &err) != 0) {
+		snprintf(t->msg, sizeof t->msg, "template %s not found",
+		    templates[which]);
+		error_clear(&err);
+		free(p);
+		return;
+	}
+	free(p);
+	drop_recovery(t);
+	free(t->path);
+	t->path = NULL;
+	t->is_new = true;
+	failed_clear(t);
+	history_reset(t, design_new());
+	commit(t, nd, "new design from a template: S saves it");
+}
+
+static void
+start_templates(struct tui *t)
+{
+	choices_clear(t);
+	choice_add(t, "VPN active/active (two data centers)");
+	choice_add(t, "DX active/active (two locations)");
+	choice_add(t, "DX primary with VPN backup (multi-DC)");
+	choose(t, ASK_TEMPLATE, "new design from a template");
+}
+
+static void
+add_unique(struct tui *t, const char *s)
+{
+	for (size_t i = 0; i < t->nchoices; i++)
+		if (strcmp(t->choices[i], s) == 0)
+			return;
+	choice_add(t, s);
+}
+
+static void
+start_fail(struct tui *t, bool picker)
+{
+	const struct canvas_obj *o;
+	char *id;
+
+	if (t->e == NULL) {
+		snprintf(t->msg, sizeof t->msg, "the design is not valid: fix the "
+		    "findings marked design first");
+		return;
+	}
+	if (t->sel < 0)
+		return;
+	o = &t->cv.objs[t->sel];
+	id = component_id(t, t->sel);
+	if (id == NULL) {
+		snprintf(t->msg, sizeof t->msg, "the VPC does not fail; select a "
+		    "connection, device, data center, WAN link or location");
+		return;
+	}
+	if (!picker) {
+		toggle_failure(t, id);
+		free(id);
+		return;
+	}
+	choices_clear(t);
+	if (o->kind == CANVAS_CONN) {
+		const struct connection *c = &t->d->conns[o->index];
+		char buf[96];
+
+		choice_add(t, id);
+		if (c->type == CONN_DX) {
+			snprintf(buf, sizeof buf, "location:%s", c->location);
+			choice_add(t, buf);
+			snprintf(buf, sizeof buf, "provider:%s", c->provider);
+			choice_add(t, buf);
+		} else {
+			for (int k = 1; k <= c->ntunnels; k++) {
+				snprintf(buf, sizeof buf, "tunnel:%s/%d", c->name, k);
+				choice_add(t, buf);
+			}
+		}
+	} else if (o->kind == CANVAS_DEVICE &&
+	    t->d->devices[o->index].isp[0]) {
+		char buf[96];
+
+		choice_add(t, id);
+		snprintf(buf, sizeof buf, "isp:%s", t->d->devices[o->index].isp);
+		choice_add(t, buf);
+	} else if (o->kind == CANVAS_LOCATION) {
+		const char *loc = canvas_location_name(&t->cv, o->index);
+
+		choice_add(t, id);
+		for (size_t k = 0; k < t->d->nconns; k++) {
+			char buf[96];
+			size_t j;
+
+			if (t->d->conns[k].type != CONN_DX ||
+			    strcmp(t->d->conns[k].location, loc) != 0)
+				continue;
+			snprintf(buf, sizeof buf, "provider:%s",
+			    t->d->conns[k].provider);
+			for (j = 0; j < t->nchoices; j++)
+				if (strcmp(t->choices[j], buf) == 0)
+					break;
+			if (j == t->nchoices)
+				choice_add(t, buf);
+		}
+	}
+	else
+		choice_add(t, id);
+	/* Then every provider, ISP and risk group of the design. */
+	for (size_t k = 0; k < t->d->nconns; k++) {
+		char buf[96];
+
+		if (t->d->conns[k].type == CONN_DX) {
+			snprintf(buf, sizeof buf, "provider:%s", t->d->conns[k].provider);
+			add_unique(t, buf);
+		}
+	}
+	for (size_t v = 0; v < t->d->ndevices; v++) {
+		char buf[96];
+
+		if (t->d->devices[v].isp[0]) {
+			snprintf(buf, sizeof buf, "isp:%s", t->d->devices[v].isp);
+			add_unique(t, buf);
+		}
+	}
+	for (size_t r = 0; r < t->d->nrisks; r++) {
+		char buf[96];
+
+		snprintf(buf, sizeof buf, "risk:%s", t->d->risks[r].name);
+		add_unique(t, buf);
+	}
+	add_unique(t, "aws-endpoint:1");
+	add_unique(t, "aws-endpoint:2");
+	for (size_t i = 0; i < t->nchoices; i++)
+		if (is_failed(t, t->choices[i])) {
+			char *c = xasprintf("%s (failed: restore)", t->choices[i]);
+
+			free(t->choices[i]);
+			t->choices[i] = c;
+		}
+	choose(t, ASK_FAIL, "fail or restore");
+	free(id);
+}
+
+/* --- keys ----------------------------------------------------------------- */
+
+static void
+move_sel(struct tui *t, int dx, int dy)
+{
+	int o = canvas_neighbour(&t->cv, t->sel, dx, dy);
+
+	if (o >= 0)
+		select_obj(t, o);
+}
+
+static void
+pan(struct tui *t, int dx, int dy)
+{
+	struct geom g;
+
+	geometry(&g);
+	t->sx += dx;
+	t->sy += dy;
+	if (t->sx > t->cv.w - (g.cw - 2))
+		t->sx = t->cv.w - (g.cw - 2);
+	if (t->sy > t->cv.h - (g.ch - 2))
+		t->sy = t->cv.h - (g.ch - 2);
+	if (t->sx < 0)
+		t->sx = 0;
+	if (t->sy < 0)
+		t->sy = 0;
 }
 
 /* Returns false when the loop should end. */
 static bool
-handle_key(struct tui *t, int ch)
+handle_ask(struct tui *t, int ch)
 {
-	int page = LINES > 4 ? LINES - 3 : 1;
+	enum tui_ask what = t->ask;
 
-	if (t->help) {
-		t->help = false;
-		return ch != 'q';
-	}
-	switch (ch) {
-	case 'q':
-		return false;
-	case KEY_UP:
-	case 'k':
-		move_sel(t, -1);
+	t->mode = MODE_NORMAL;
+	t->ask = ASK_NONE;
+	switch (what) {
+	case ASK_QUIT:
+		if (ch == 's') {
+			if (t->path == NULL) {
+				prompt(t, ASK_SAVE_AS, "save as: ", "");
+				return true;
+			}
+			return save_to(t, t->path) != 0;
+		}
+		if (ch == 'd' || ch == 'y') {
+			drop_recovery(t);
+			return false;
+		}
+		snprintf(t->msg, sizeof t->msg, "not quitting");
 		break;
-	case KEY_DOWN:
-	case 'j':
-		move_sel(t, 1);
+	case ASK_DELETE:
+		if (ch == 'y')
+			delete_selected(t, true);
+		else
+			snprintf(t->msg, sizeof t->msg, "nothing deleted");
 		break;
-	case KEY_PPAGE:
-		move_sel(t, -page);
+	case ASK_RECOVER:
+		if (ch == 'r') {
+			struct error err = ERROR_INIT;
+			struct design *nd = NULL;
+			char *p = recover_path(t);
+
+			if (p && design_load(p, &nd, &err) == 0)
+				commit(t, nd, "recovered the unsaved session");
+			else
+				snprintf(t->msg, sizeof t->msg, "the recovery file "
+				    "does not load; kept as it is");
+			error_clear(&err);
+			free(p);
+		} else if (ch == 'd') {
+			drop_recovery(t);
+			snprintf(t->msg, sizeof t->msg, "recovery file discarded");
+		}
 		break;
-	case KEY_NPAGE:
-		move_sel(t, page);
-		break;
-	case KEY_HOME:
-	case 'g':
-		t->sel = 0;
-		break;
-	case KEY_END:
-	case 'G':
-		move_sel(t, (long)t->outline.count);
-		break;
-	case '?':
-	case KEY_F(1):
-		t->help = true;
+	case ASK_TEMPLATE_DISCARD:
+		if (ch == 'y')
+			start_templates(t);
 		break;
 	default:
 		break;
@@ -267,20 +2034,446 @@ handle_key(struct tui *t, int ch)
 	return true;
 }
 
+static void
+handle_prompt(struct tui *t, int ch)
+{
+	size_t n = strlen(t->input);
+
+	if (ch == 27) {
+		t->mode = MODE_NORMAL;
+		return;
+	}
+	if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
+		if (n > 0)
+			t->input[n - 1] = '\0';
+		return;
+	}
+	if (ch == KEY_CTRL('u')) {
+		t->input[0] = '\0';
+		return;
+	}
+	if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
+		t->mode = MODE_NORMAL;
+		if (t->ask == ASK_SAVE_AS && t->input[0]) {
+			if (save_to(t, t->input) == 0 && t->ask == ASK_SAVE_AS)
+				relayout(t);
+		} else if (t->ask == ASK_FIND) {
+			if (t->input[0])
+				snprintf(t->find, sizeof t->find, "%.63s", t->input);
+			find_next(t, t->find);
+		}
+		return;
+	}
+	if (ch >= 32 && ch < 127 && n + 1 < sizeof t->input) {
+		t->input[n] = (char)ch;
+		t->input[n + 1] = '\0';
+	}
+}
+
+static void
+handle_choose(struct tui *t, int ch)
+{
+	switch (ch) {
+	case KEY_UP:
+	case 'k':
+		if (t->csel > 0)
+			t->csel--;
+		return;
+	case KEY_DOWN:
+	case 'j':
+		if (t->csel + 1 < t->nchoices)
+			t->csel++;
+		return;
+	case 27:
+	case 'q':
+		t->mode = MODE_NORMAL;
+		return;
+	case '\n':
+	case '\r':
+	case KEY_ENTER:
+		break;
+	default:
+		if (ch >= '1' && ch <= '9' && (size_t)(ch - '1') < t->nchoices) {
+			t->csel = (size_t)(ch - '1');
+			break;
+		}
+		return;
+	}
+	t->mode = MODE_NORMAL;
+	switch (t->ask) {
+	case ASK_ADD:
+		add_chosen(t, t->csel);
+		break;
+	case ASK_FAIL: {
+		char *id = t->choices[t->csel];
+
+		id[strcspn(id, " ")] = '\0';
+		toggle_failure(t, id);
+		break;
+	}
+	case ASK_TEMPLATE:
+		open_template(t, t->csel);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+handle_matrix(struct tui *t, int ch)
+{
+	int page = LINES - 5;
+
+	switch (ch) {
+	case KEY_UP:
+	case 'k':
+		if (t->msel > 0)
+			t->msel--;
+		break;
+	case KEY_DOWN:
+	case 'j':
+		if (t->msel + 1 < t->nmrows)
+			t->msel++;
+		break;
+	case KEY_PPAGE:
+		t->msel = t->msel > (size_t)page ? t->msel - (size_t)page : 0;
+		break;
+	case KEY_NPAGE:
+		t->msel += (size_t)page;
+		if (t->msel >= t->nmrows)
+			t->msel = t->nmrows ? t->nmrows - 1 : 0;
+		break;
+	case KEY_LEFT:
+	case 'h':
+	case '<':
+		if (t->mleft > 0)
+			t->mleft--;
+		break;
+	case KEY_RIGHT:
+	case 'l':
+	case '>':
+		if ((size_t)t->mleft + 1 < t->ncols)
+			t->mleft++;
+		break;
+	case '\n':
+	case '\r':
+	case KEY_ENTER:
+		if (t->msel < t->nmrows) {
+			const struct matrix_row *r = &t->mrows[t->msel];
+
+			failed_clear(t);
+			for (size_t i = 0; i < r->nfailed; i++) {
+				t->failed = xrealloc(t->failed, (t->nfailed + 1) *
+				    sizeof *t->failed);
+				t->failed[t->nfailed++] = xstrdup(r->failed[i]);
+			}
+			apply_failures(t);
+			build_items(t);
+			snprintf(t->msg, sizeof t->msg, "scenario %s", r->name);
+		}
+		t->mode = MODE_NORMAL;
+		break;
+	case 27:
+	case 'm':
+	case 'q':
+		t->mode = MODE_NORMAL;
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+handle_form(struct tui *t, int ch)
+{
+	struct design *nd = NULL;
+	char what[128];
+	int r = form_key(t->form, ch, &nd, what, sizeof what);
+
+	if (r == FORM_CANCEL) {
+		form_free(&t->form);
+		t->mode = MODE_NORMAL;
+		snprintf(t->msg, sizeof t->msg, "cancelled");
+	} else if (r == FORM_DONE) {
+		int k;
+		size_t idx;
+		bool sel = form_result_object(t->form, nd, &k, &idx);
+
+		form_free(&t->form);
+		t->mode = MODE_NORMAL;
+		if (sel) {
+			t->sel_kind = (enum canvas_kind)k;
+			t->sel_index = idx;
+		}
+		commit(t, nd, what);
+	}
+}
+
+static bool
+handle_key(struct tui *t, int ch)
+{
+	struct geom g;
+
+	geometry(&g);
+	t->msg[0] = '\0';
+	switch (t->mode) {
+	case MODE_HELP:
+		t->mode = MODE_NORMAL;
+		return true;
+	case MODE_ASK:
+		return handle_ask(t, ch);
+	case MODE_PROMPT:
+		handle_prompt(t, ch);
+		return true;
+	case MODE_CHOOSE:
+		handle_choose(t, ch);
+		return true;
+	case MODE_MATRIX:
+		handle_matrix(t, ch);
+		return true;
+	case MODE_FORM:
+		handle_form(t, ch);
+		return true;
+	case MODE_NORMAL:
+		break;
+	}
+	if (t->focus == FOCUS_FINDINGS) {
+		switch (ch) {
+		case KEY_UP:
+		case 'k':
+			if (t->isel > 0)
+				t->isel--;
+			return true;
+		case KEY_DOWN:
+		case 'j':
+			if (t->isel + 1 < t->nitems)
+				t->isel++;
+			return true;
+		case KEY_PPAGE:
+			t->isel = t->isel > (size_t)g.fh ? t->isel - (size_t)g.fh : 0;
+			return true;
+		case KEY_NPAGE:
+			t->isel += (size_t)g.fh;
+			if (t->isel >= t->nitems)
+				t->isel = t->nitems ? t->nitems - 1 : 0;
+			return true;
+		case '\n':
+		case '\r':
+		case KEY_ENTER:
+			if (t->isel < t->nitems)
+				select_subject(t, t->items[t->isel].subject);
+			return true;
+		default:
+			break;
+		}
+	}
+	switch (ch) {
+	case 'q':
+		if (dirty(t)) {
+			ask(t, ASK_QUIT, "unsaved changes: s save and quit, d discard "
+			    "and quit, any other key stays ");
+			return true;
+		}
+		return false;
+	case '\t':
+		t->focus = t->focus == FOCUS_CANVAS ? FOCUS_FINDINGS : FOCUS_CANVAS;
+		break;
+	case KEY_UP:
+	case 'k':
+		move_sel(t, 0, -1);
+		break;
+	case KEY_DOWN:
+	case 'j':
+		move_sel(t, 0, 1);
+		break;
+	case KEY_LEFT:
+	case 'h':
+		move_sel(t, -1, 0);
+		break;
+	case KEY_RIGHT:
+	case 'l':
+		move_sel(t, 1, 0);
+		break;
+	case 'H':
+		move_dc(t, -1, 0);
+		break;
+	case 'L':
+		move_dc(t, 1, 0);
+		break;
+	case 'K':
+		move_dc(t, 0, -1);
+		break;
+	case 'J':
+		move_dc(t, 0, 1);
+		break;
+	case KEY_PPAGE:
+		pan(t, 0, -(g.ch - 3));
+		break;
+	case KEY_NPAGE:
+		pan(t, 0, g.ch - 3);
+		break;
+	case '<':
+		pan(t, -(g.cw / 2), 0);
+		break;
+	case '>':
+		pan(t, g.cw / 2, 0);
+		break;
+	case KEY_HOME:
+	case 'g':
+		select_obj(t, 0);
+		break;
+	case KEY_END:
+	case 'G':
+		select_obj(t, (int)t->cv.nobjs - 1);
+		break;
+	case 'f':
+		start_fail(t, false);
+		break;
+	case 'p':
+		start_fail(t, true);
+		break;
+	case 'F':
+		failed_clear(t);
+		apply_failures(t);
+		build_items(t);
+		snprintf(t->msg, sizeof t->msg, "every failure cleared");
+		break;
+	case 'm':
+		open_matrix(t);
+		break;
+	case 'a':
+		choices_clear(t);
+		for (size_t i = 0; i < sizeof add_kinds / sizeof add_kinds[0]; i++)
+			choice_add(t, add_kinds[i]);
+		choose(t, ASK_ADD, "add");
+		break;
+	case 'e':
+	case '\n':
+	case '\r':
+	case KEY_ENTER:
+		edit_selected(t);
+		break;
+	case 'd':
+	case KEY_DC:
+		delete_selected(t, false);
+		break;
+	case 'u':
+		undo(t, -1);
+		break;
+	case KEY_CTRL('r'):
+		undo(t, 1);
+		break;
+	case 's':
+		if (t->path == NULL)
+			prompt(t, ASK_SAVE_AS, "save as: ", "");
+		else
+			save_to(t, t->path);
+		break;
+	case 'S':
+		prompt(t, ASK_SAVE_AS, "save as: ", t->path);
+		break;
+	case '/':
+		prompt(t, ASK_FIND, "find: ", "");
+		break;
+	case 'n':
+		if (dirty(t))
+			ask(t, ASK_TEMPLATE_DISCARD, "unsaved changes will be lost "
+			    "(still in undo): y continue, any other key stays ");
+		else
+			start_templates(t);
+		break;
+	case '?':
+	case KEY_F(1):
+		t->mode = MODE_HELP;
+		break;
+	case KEY_CTRL('l'):
+		clearok(curscr, TRUE);
+		break;
+	default:
+		break;
+	}
+	return true;
+}
+
+static void
+handle_mouse(struct tui *t)
+{
+	MEVENT me;
+	struct geom g;
+
+	if (getmouse(&me) != OK || t->mode != MODE_NORMAL)
+		return;
+	geometry(&g);
+	if (me.bstate & BUTTON4_PRESSED) {
+		if (me.x >= g.rx && me.y >= g.fy) {
+			if (t->itop > 0)
+				t->itop--;
+			if (t->isel > 0)
+				t->isel--;
+		} else
+			pan(t, 0, -3);
+		return;
+	}
+	if (me.bstate & BUTTON5_PRESSED) {
+		if (me.x >= g.rx && me.y >= g.fy) {
+			if (t->isel + 1 < t->nitems)
+				t->isel++;
+		} else
+			pan(t, 0, 3);
+		return;
+	}
+	if ((me.bstate & BUTTON1_RELEASED) && t->drag >= 0) {
+		int from = t->drag;
+
+		t->drag = -1;
+		if (me.x > 0 && me.x < g.cw - 1 && me.y > 1 && me.y < g.ch &&
+		    canvas_hit(&t->cv, t->sx + me.x - 1, t->sy + me.y - 2) != from)
+			drop_dc(t, from, t->sx + me.x - 1, t->sy + me.y - 2);
+		return;
+	}
+	if (!(me.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
+		return;
+	if (me.x > 0 && me.x < g.cw - 1 && me.y > 1 && me.y < g.ch) {
+		int o = canvas_hit(&t->cv, t->sx + me.x - 1, t->sy + me.y - 2);
+
+		t->focus = FOCUS_CANVAS;
+		if (o >= 0)
+			select_obj(t, o);
+		/* Pressing on a data center starts a drag. */
+		t->drag = o >= 0 && t->cv.objs[o].kind == CANVAS_DC &&
+		    (me.bstate & BUTTON1_PRESSED) ? o : -1;
+	} else if (me.x >= g.rx && me.y > g.fy && me.y < g.fy + g.fh - 1) {
+		size_t i = t->itop + (size_t)(me.y - g.fy - 1);
+
+		t->focus = FOCUS_FINDINGS;
+		if (i < t->nitems) {
+			t->isel = i;
+			select_subject(t, t->items[i].subject);
+			t->focus = FOCUS_FINDINGS;
+		}
+	}
+}
+
+/* --- start and end ----------------------------------------------------- */
+
 static int
 tui_open(struct tui *t, const char *path)
 {
 	struct error e = ERROR_INIT;
 	struct stat st;
+	struct design *d = NULL;
 
 	memset(t, 0, sizeof *t);
-	t->path = path;
+	t->path = path ? xstrdup(path) : NULL;
+	t->avail_for = -2;
+	t->drag = -1;
 	if (path == NULL || (stat(path, &st) != 0 && errno == ENOENT)) {
-		t->d = design_new();
+		d = design_new();
 		t->is_new = path != NULL;
+		history_reset(t, d);
 		return 0;
 	}
-	if (design_load(path, &t->d, &e) != 0) {
+	if (design_load(path, &d, &e) != 0) {
 		char *s = error_string(&e);
 
 		fputs(s, stderr);
@@ -288,9 +2481,58 @@ tui_open(struct tui *t, const char *path)
 		    "'hatopo validate %s'\n", path, path);
 		free(s);
 		error_clear(&e);
+		free(t->path);
 		return -1;
 	}
+	history_reset(t, d);
 	return 0;
+}
+
+static void
+tui_close(struct tui *t)
+{
+	for (size_t i = 0; i < t->nhist; i++)
+		design_free(&t->hist[i]);
+	free(t->hist);
+	error_clear(&t->verr);
+	findings_free(&t->f);
+	engine_free(&t->e);
+	canvas_free(&t->cv);
+	failed_clear(t);
+	free(t->objstate);
+	free(t->objpath);
+	items_clear(t);
+	free(t->items);
+	free(t->avail_text);
+	choices_clear(t);
+	matrix_clear(t);
+	form_free(&t->form);
+	free(t->path);
+}
+
+static bool
+utf8_locale(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs != NULL && strcmp(cs, "UTF-8") == 0;
+}
+
+/* A recovery file left by a session that did not end cleanly. */
+static void
+offer_recovery(struct tui *t)
+{
+	char *p = recover_path(t);
+	struct stat st;
+
+	if (p && stat(p, &st) == 0) {
+		char q[512];
+
+		snprintf(q, sizeof q, "%s holds unsaved changes from an earlier "
+		    "session: r recover, d discard, any other key keeps it ", p);
+		ask(t, ASK_RECOVER, q);
+	}
+	free(p);
 }
 
 int
@@ -298,58 +2540,88 @@ tui_run(const char *path)
 {
 	struct tui t;
 	bool running = true;
+	int lastw, lasth;
 
 	if (tui_open(&t, path) != 0)
 		return 2;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "hatopo: the designer needs a terminal; for "
 		    "scripts use 'hatopo validate' and the other subcommands\n");
-		design_free(&t.d);
+		tui_close(&t);
 		return 2;
 	}
 	/* LC_CTYPE only: numbers in files stay in the C locale. */
 	setlocale(LC_CTYPE, "");
+	t.utf8 = utf8_locale();
 	if (tcgetattr(STDIN_FILENO, &tui_saved_termios) == 0)
 		tui_have_termios = true;
 	tui_install_signals();
 	if (initscr() == NULL) {
 		fprintf(stderr, "hatopo: cannot initialise the terminal\n");
-		design_free(&t.d);
+		tui_close(&t);
 		return 2;
 	}
 	tui_started = true;
 	atexit(tui_restore);
 	cbreak();
 	noecho();
+	nonl();
 	keypad(stdscr, TRUE);
 	curs_set(0);
+	set_escdelay(25);
 	timeout(250);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED |
+	    BUTTON4_PRESSED |
+	    BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
 	t.color = has_colors() && getenv("NO_COLOR") == NULL;
 	if (t.color) {
 		start_color();
 		use_default_colors();
-		init_pair(1, COLOR_CYAN, -1);
-		init_pair(2, COLOR_BLACK, COLOR_CYAN);
+		init_pair(PAIR_TITLE, COLOR_CYAN, -1);
+		init_pair(PAIR_STATUS, COLOR_BLACK, COLOR_CYAN);
+		init_pair(PAIR_GOOD, COLOR_GREEN, -1);
+		init_pair(PAIR_WARN, COLOR_YELLOW, -1);
+		init_pair(PAIR_BAD, COLOR_RED, -1);
+		init_pair(PAIR_PATH, COLOR_MAGENTA, -1);
 	}
-	outline_build(t.d, &t.outline);
+	recompute(&t);
+	offer_recovery(&t);
+	lastw = COLS;
+	lasth = LINES;
 	draw(&t);
 	while (running && !tui_quit_signal) {
 		int ch = getch();
 
 		if (ch == ERR)
 			continue;
-		if (ch == KEY_RESIZE)
-			;
-		else if (COLS < TUI_MIN_COLS || LINES < TUI_MIN_ROWS)
+		if (ch == KEY_RESIZE || COLS != lastw || LINES != lasth) {
+			lastw = COLS;
+			lasth = LINES;
+			erase();
+			relayout(&t);
+			if (ch == KEY_RESIZE) {
+				draw(&t);
+				continue;
+			}
+		}
+		if (COLS < TUI_MIN_COLS || LINES < TUI_MIN_ROWS) {
 			running = ch != 'q';
+			if (!running && dirty(&t))
+				write_recovery(&t);
+		} else if (ch == KEY_MOUSE)
+			handle_mouse(&t);
+		else if (ch == KEY_CTRL('c'))
+			tui_quit_signal = SIGINT;
 		else
 			running = handle_key(&t, ch);
-		if (running)
+		if (running && !tui_quit_signal)
 			draw(&t);
 	}
 	tui_restore();
-	outline_free(&t.outline);
-	design_free(&t.d);
+	if (tui_quit_signal && dirty(&t))
+		write_recovery(&t);
+	tui_close(&t);
 	if (tui_quit_signal)
 		return 128 + tui_quit_signal;
 	return 0;

@@ -1,0 +1,910 @@
+#define NCURSES_WIDECHAR 1
+#include "tui/form.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/strbuf.h"
+#include "render/canvas.h"
+#include "tui/edit.h"
+
+#define FORM_MAX_FIELDS 12
+#define FIELD_MAX 200
+
+enum ftype { F_NAME, F_NAME_OPT, F_PREFIXES, F_PREFIX, F_ADDR_OPT, F_INT,
+	F_DOUBLE, F_CHOICE, F_REF_DC, F_REF_DEVICE };
+
+struct field {
+	const char *label;
+	enum ftype type;
+	char val[FIELD_MAX];
+	const char *const *choices;
+	double lo, hi;
+	char problem[200];
+};
+
+struct form {
+	const struct design *d;
+	const char *path;
+	enum form_kind kind;
+	bool edit;
+	size_t index;
+	bool was_valid;
+	struct field f[FORM_MAX_FIELDS];
+	int n, cur;
+	char problem[400];      /* the first field problem or validate's */
+};
+
+static const char *const yesno[] = { "no", "yes", NULL };
+static const char *const vendors[] = { "cisco-ios", "junos", "frr", NULL };
+static const char *const routings[] = { "bgp", "static", NULL };
+static const char *const gateways[] = { "vgw", "tgw", NULL };
+static const char *const lps[] = { "none", "low", "medium", "high", NULL };
+
+static struct field *
+add(struct form *fm, const char *label, enum ftype type, const char *val)
+{
+	struct field *f = &fm->f[fm->n++];
+
+	memset(f, 0, sizeof *f);
+	f->label = label;
+	f->type = type;
+	snprintf(f->val, sizeof f->val, "%s", val ? val : "");
+	return f;
+}
+
+static struct field *
+find(struct form *fm, const char *label)
+{
+	for (int i = 0; i < fm->n; i++)
+		if (strcmp(fm->f[i].label, label) == 0)
+			return &fm->f[i];
+	return NULL;
+}
+
+static const char *
+val(struct form *fm, const char *label)
+{
+	struct field *f = find(fm, label);
+
+	return f ? f->val : "";
+}
+
+static void
+prefixes_text(char *buf, size_t len, const struct prefix *p, size_t n)
+{
+	size_t o = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && o < len; i++) {
+		char pf[PREFIX_STRLEN];
+
+		o += (size_t)snprintf(buf + o, len - o, "%s%s", i ? " " : "",
+		    prefix_format(&p[i], pf, sizeof pf));
+	}
+}
+
+static void
+free_name(const struct design *d, const char *stem, char *out, size_t len,
+    int kind)
+{
+	for (int i = 1; i < 100000; i++) {
+		snprintf(out, len, "%s%d", stem, i);
+		if ((kind == 0 && design_find_dc(d, out) < 0) ||
+		    (kind == 1 && design_find_device(d, out) < 0) ||
+		    (kind == 2 && design_find_conn(d, out) < 0))
+			return;
+	}
+}
+
+/* The data center and device the selection points at, for defaults. */
+static void
+selection_context(const struct design *d, int selkind, size_t index,
+    int *dc, int *dev, int *conn)
+{
+	*dc = *dev = *conn = -1;
+	if (selkind == CANVAS_DC && index < d->ndcs)
+		*dc = (int)index;
+	else if (selkind == CANVAS_DEVICE && index < d->ndevices) {
+		*dev = (int)index;
+		*dc = design_find_dc(d, d->devices[index].dc);
+	} else if (selkind == CANVAS_CONN && index < d->nconns) {
+		*conn = (int)index;
+		*dev = design_find_device(d, d->conns[index].device);
+		if (*dev >= 0)
+			*dc = design_find_dc(d, d->devices[*dev].dc);
+	}
+	if (*dev < 0 && *dc >= 0)
+		for (size_t v = 0; v < d->ndevices; v++)
+			if (strcmp(d->devices[v].dc, d->dcs[*dc].name) == 0) {
+				*dev = (int)v;
+				break;
+			}
+	if (*dc < 0 && d->ndcs > 0)
+		*dc = 0;
+	if (*dev < 0 && d->ndevices > 0)
+		*dev = 0;
+}
+
+static void
+propose_dc_prefix(const struct design *d, char *buf, size_t len)
+{
+	for (int k = 0; k < 256; k++) {
+		struct prefix p;
+		char why[128];
+		bool used = false;
+
+		snprintf(buf, len, "10.%d.0.0/16", k);
+		prefix_parse(buf, &p, why, sizeof why);
+		for (size_t i = 0; i < d->ndcs && !used; i++)
+			for (size_t j = 0; j < d->dcs[i].nprefixes; j++)
+				if (prefix_overlaps(&d->dcs[i].prefixes[j], &p))
+					used = true;
+		for (size_t j = 0; j < d->vpc.ncidrs; j++)
+			if (prefix_overlaps(&d->vpc.cidrs[j], &p))
+				used = true;
+		if (!used)
+			return;
+	}
+}
+
+static void
+propose_peer(const struct design *d, char *buf, size_t len)
+{
+	for (int k = 0; k < 64 * 100; k++) {
+		struct prefix p;
+		char why[128];
+		bool used = false;
+
+		snprintf(buf, len, "169.254.%d.%d/30", 100 + k / 64, (k % 64) * 4);
+		prefix_parse(buf, &p, why, sizeof why);
+		for (size_t i = 0; i < d->nconns && !used; i++) {
+			const struct connection *c = &d->conns[i];
+
+			if (c->type == CONN_DX && prefix_overlaps(&c->peer, &p))
+				used = true;
+			for (int t = 0; c->type == CONN_VPN && t < c->ntunnels; t++)
+				if (prefix_overlaps(&c->tunnels[t].inside, &p))
+					used = true;
+		}
+		if (!used)
+			return;
+	}
+}
+
+static void
+num(char *buf, size_t len, double v)
+{
+	snprintf(buf, len, "%g", v);
+}
+
+static void
+fill_vpn(struct form *fm, const struct connection *c, int dev)
+{
+	const struct design *d = fm->d;
+	char buf[FIELD_MAX], name[64];
+	struct prefix in[2];
+
+	if (c) {
+		add(fm, "name", F_NAME, c->name);
+		add(fm, "device", F_REF_DEVICE, c->device);
+		add(fm, "routing", F_CHOICE, design_routing_name(c->routing))->
+		    choices = routings;
+		for (int t = 0; t < 2; t++) {
+			char pf[PREFIX_STRLEN];
+
+			add(fm, t ? "tunnel 2" : "tunnel 1", F_PREFIX, t < c->ntunnels ?
+			    prefix_format(&c->tunnels[t].inside, pf, sizeof pf) : "");
+		}
+		buf[0] = '\0';
+		for (size_t i = 0, o = 0; i < c->nadverts && o < sizeof buf; i++) {
+			char pf[PREFIX_STRLEN];
+
+			o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s",
+			    i ? " " : "", prefix_format(&c->adverts[i].prefix, pf,
+			    sizeof pf));
+		}
+		add(fm, "advertise", F_PREFIXES, buf);
+		return;
+	}
+	free_name(d, "vpn", name, sizeof name, 2);
+	add(fm, "name", F_NAME, name);
+	add(fm, "device", F_REF_DEVICE, dev >= 0 ? d->devices[dev].name : "");
+	add(fm, "routing", F_CHOICE, "bgp")->choices = routings;
+	memset(in, 0, sizeof in);
+	if (edit_propose_inside(d, in, 2) == 2) {
+		char pf[PREFIX_STRLEN];
+
+		add(fm, "tunnel 1", F_PREFIX, prefix_format(&in[0], pf, sizeof pf));
+		add(fm, "tunnel 2", F_PREFIX, prefix_format(&in[1], pf, sizeof pf));
+	} else {
+		add(fm, "tunnel 1", F_PREFIX, "");
+		add(fm, "tunnel 2", F_PREFIX, "");
+	}
+	buf[0] = '\0';
+	if (dev >= 0) {
+		int dc = design_find_dc(d, d->devices[dev].dc);
+
+		if (dc >= 0)
+			prefixes_text(buf, sizeof buf, d->dcs[dc].prefixes,
+			    d->dcs[dc].nprefixes);
+	}
+	add(fm, "advertise", F_PREFIXES, buf);
+}
+
+static void
+fill_dx(struct form *fm, const struct connection *c, int dev)
+{
+	const struct design *d = fm->d;
+	char buf[FIELD_MAX], name[64], pf[PREFIX_STRLEN];
+	struct field *f;
+
+	if (c) {
+		add(fm, "name", F_NAME, c->name);
+		add(fm, "device", F_REF_DEVICE, c->device);
+		add(fm, "location", F_NAME, c->location);
+		add(fm, "provider", F_NAME, c->provider);
+		num(buf, sizeof buf, c->gbps);
+		f = add(fm, "gbps", F_DOUBLE, buf);
+		snprintf(buf, sizeof buf, "%d", c->vlan);
+		add(fm, "vlan", F_INT, buf);
+		add(fm, "peer", F_PREFIX, prefix_format(&c->peer, pf, sizeof pf));
+		add(fm, "bfd", F_CHOICE, c->bfd ? "yes" : "no")->choices = yesno;
+		prefixes_text(buf, sizeof buf, NULL, 0);
+		for (size_t i = 0, o = 0; i < c->nadverts && o < sizeof buf; i++)
+			o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s",
+			    i ? " " : "", prefix_format(&c->adverts[i].prefix, pf,
+			    sizeof pf));
+		add(fm, "advertise", F_PREFIXES, buf);
+	} else {
+		const char *loc = "location1", *prov = "provider1";
+		int vlan = 100;
+
+		for (size_t i = 0; i < d->nconns; i++)
+			if (d->conns[i].type == CONN_DX) {
+				loc = d->conns[i].location;
+				prov = d->conns[i].provider;
+				if (d->conns[i].vlan > vlan)
+					vlan = d->conns[i].vlan;
+			}
+		free_name(d, "dx", name, sizeof name, 2);
+		add(fm, "name", F_NAME, name);
+		add(fm, "device", F_REF_DEVICE, dev >= 0 ? d->devices[dev].name :
+		    "");
+		add(fm, "location", F_NAME, loc);
+		add(fm, "provider", F_NAME, prov);
+		f = add(fm, "gbps", F_DOUBLE, "10");
+		snprintf(buf, sizeof buf, "%d", vlan + 1 > 4094 ? 4094 : vlan + 1);
+		add(fm, "vlan", F_INT, buf);
+		propose_peer(d, buf, sizeof buf);
+		add(fm, "peer", F_PREFIX, buf);
+		add(fm, "bfd", F_CHOICE, "yes")->choices = yesno;
+		buf[0] = '\0';
+		if (dev >= 0) {
+			int dc = design_find_dc(d, d->devices[dev].dc);
+
+			if (dc >= 0)
+				prefixes_text(buf, sizeof buf, d->dcs[dc].prefixes,
+				    d->dcs[dc].nprefixes);
+		}
+		add(fm, "advertise", F_PREFIXES, buf);
+	}
+	f->lo = DESIGN_DX_GBPS_MIN;
+	f->hi = DESIGN_DX_GBPS_MAX;
+	f = find(fm, "vlan");
+	f->lo = 1;
+	f->hi = 4094;
+}
+
+static void check(struct form *fm);
+
+struct form *
+form_new(const struct design *d, const char *path, enum form_kind kind,
+    bool edit, size_t index, int selkind)
+{
+	struct form *fm = xcalloc(1, sizeof *fm);
+	struct error err = ERROR_INIT;
+	char buf[FIELD_MAX], name[64];
+	int dc, dev, conn;
+	struct field *f;
+
+	fm->d = d;
+	fm->path = path;
+	fm->kind = kind;
+	fm->edit = edit;
+	fm->index = index;
+	fm->was_valid = design_validate(d, path, &err) == 0;
+	error_clear(&err);
+	selection_context(d, selkind, index, &dc, &dev, &conn);
+	switch (kind) {
+	case FORM_VPC:
+		add(fm, "name", F_NAME, d->vpc.name);
+		prefixes_text(buf, sizeof buf, d->vpc.cidrs, d->vpc.ncidrs);
+		add(fm, "cidrs", F_PREFIXES, buf);
+		add(fm, "gateway", F_CHOICE, design_gateway_name(d->vpc.gateway))->
+		    choices = gateways;
+		snprintf(buf, sizeof buf, "%lu", (unsigned long)d->vpc.asn);
+		f = add(fm, "AWS ASN", F_INT, buf);
+		f->lo = 1;
+		f->hi = 4294967294.0;
+		add(fm, "ecmp", F_CHOICE, d->vpc.ecmp ? "yes" : "no")->choices =
+		    yesno;
+		break;
+	case FORM_DC:
+		if (edit) {
+			add(fm, "name", F_NAME, d->dcs[index].name);
+			prefixes_text(buf, sizeof buf, d->dcs[index].prefixes,
+			    d->dcs[index].nprefixes);
+		} else {
+			free_name(d, "dc", name, sizeof name, 0);
+			add(fm, "name", F_NAME, name);
+			propose_dc_prefix(d, buf, sizeof buf);
+		}
+		add(fm, "prefixes", F_PREFIXES, buf);
+		break;
+	case FORM_DEVICE: {
+		const struct device *v = edit ? &d->devices[index] : NULL;
+
+		if (v == NULL)
+			free_name(d, "cgw", name, sizeof name, 1);
+		add(fm, "name", F_NAME, v ? v->name : name);
+		add(fm, "dc", F_REF_DC, v ? v->dc : dc >= 0 ? d->dcs[dc].name : "");
+		add(fm, "vendor", F_CHOICE, design_vendor_name(v ? v->vendor :
+		    VENDOR_FRR))->choices = vendors;
+		snprintf(buf, sizeof buf, "%lu", v ? (unsigned long)v->asn :
+		    65000ul + (unsigned long)d->ndevices + 1);
+		f = add(fm, "ASN", F_INT, buf);
+		f->lo = 1;
+		f->hi = 4294967295.0;
+		buf[0] = '\0';
+		if (v && v->has_public_ip)
+			prefix_format_address(&v->public_ip, buf, sizeof buf);
+		add(fm, "public_ip", F_ADDR_OPT, buf);
+		add(fm, "isp", F_NAME_OPT, v ? v->isp : "");
+		break;
+	}
+	case FORM_VPN:
+		fill_vpn(fm, edit ? &d->conns[index] : NULL, dev);
+		break;
+	case FORM_DX:
+		fill_dx(fm, edit ? &d->conns[index] : NULL, dev);
+		break;
+	case FORM_WAN:
+		if (edit) {
+			add(fm, "a", F_REF_DC, d->wans[index].a);
+			add(fm, "b", F_REF_DC, d->wans[index].b);
+			num(buf, sizeof buf, d->wans[index].gbps);
+		} else {
+			int other = dc >= 0 && (size_t)dc + 1 < d->ndcs ? dc + 1 :
+			    d->ndcs > 1 && dc != 0 ? 0 : -1;
+
+			add(fm, "a", F_REF_DC, dc >= 0 ? d->dcs[dc].name : "");
+			add(fm, "b", F_REF_DC, other >= 0 ? d->dcs[other].name : "");
+			snprintf(buf, sizeof buf, "10");
+		}
+		f = add(fm, "gbps", F_DOUBLE, buf);
+		f->lo = 0.001;
+		f->hi = 100000;
+		break;
+	case FORM_PREFIX:
+		fm->index = (size_t)dc;
+		propose_dc_prefix(d, buf, sizeof buf);
+		add(fm, "prefix", F_PREFIX, buf);
+		break;
+	case FORM_ADVERT:
+		fm->index = (size_t)conn;
+		buf[0] = '\0';
+		if (dc >= 0 && d->dcs[dc].nprefixes > 0)
+			prefix_format(&d->dcs[dc].prefixes[0], buf, sizeof buf);
+		add(fm, "prefix", F_PREFIX, buf);
+		f = add(fm, "prepend", F_INT, "0");
+		f->lo = 0;
+		f->hi = DESIGN_PREPEND_MAX;
+		if (conn >= 0 && d->conns[conn].type == CONN_DX)
+			add(fm, "local_pref", F_CHOICE, "none")->choices = lps;
+		break;
+	}
+	check(fm);
+	return fm;
+}
+
+void
+form_free(struct form **fp)
+{
+	if (fp == NULL || *fp == NULL)
+		return;
+	free(*fp);
+	*fp = NULL;
+}
+
+static int
+parse_prefixes(const char *s, struct prefix *out, int max, char *why,
+    size_t whylen)
+{
+	char buf[FIELD_MAX], *tok, *save = NULL;
+	int n = 0;
+
+	snprintf(buf, sizeof buf, "%s", s);
+	for (tok = strtok_r(buf, " ,", &save); tok;
+	    tok = strtok_r(NULL, " ,", &save)) {
+		struct prefix p;
+
+		if (prefix_parse(tok, &p, why, whylen) != 0)
+			return -1;
+		if (n < max)
+			out[n] = p;
+		n++;
+	}
+	return n;
+}
+
+/* One field alone: the model's validators. */
+static void
+check_field(struct form *fm, struct field *f)
+{
+	struct prefix ps[64];
+	char why[160];
+	const char *p;
+
+	f->problem[0] = '\0';
+	switch (f->type) {
+	case F_NAME_OPT:
+		if (f->val[0] == '\0')
+			break;
+		/* FALLTHROUGH */
+	case F_NAME:
+		if ((p = design_name_problem(f->val)) != NULL)
+			snprintf(f->problem, sizeof f->problem, "%s", p);
+		break;
+	case F_PREFIXES:
+		if (parse_prefixes(f->val, ps, 64, why, sizeof why) < 0)
+			snprintf(f->problem, sizeof f->problem, "%s", why);
+		break;
+	case F_PREFIX:
+		if (prefix_parse(f->val, ps, why, sizeof why) != 0)
+			snprintf(f->problem, sizeof f->problem, "%s", why);
+		break;
+	case F_ADDR_OPT:
+		if (f->val[0] && prefix_parse_address(f->val, ps, why,
+		    sizeof why) != 0)
+			snprintf(f->problem, sizeof f->problem, "%s", why);
+		break;
+	case F_INT:
+	case F_DOUBLE: {
+		char *end;
+		double v;
+
+		errno = 0;
+		v = strtod(f->val, &end);
+		if (f->val[0] == '\0' || *end != '\0' || errno != 0)
+			snprintf(f->problem, sizeof f->problem, "not a number");
+		else if (f->type == F_INT && v != (double)(long long)v)
+			snprintf(f->problem, sizeof f->problem, "not a whole number");
+		else if (v < f->lo || v > f->hi)
+			snprintf(f->problem, sizeof f->problem, "must be %g to %g",
+			    f->lo, f->hi);
+		break;
+	}
+	case F_REF_DC:
+		if (design_find_dc(fm->d, f->val) < 0)
+			snprintf(f->problem, sizeof f->problem, "no data center "
+			    "named \"%.60s\"", f->val);
+		break;
+	case F_REF_DEVICE:
+		if (design_find_device(fm->d, f->val) < 0)
+			snprintf(f->problem, sizeof f->problem, "no device named "
+			    "\"%.60s\"", f->val);
+		break;
+	case F_CHOICE:
+		break;
+	}
+}
+
+static void
+set_prefixes(const char *s, struct prefix **arr, size_t *n, size_t *cap)
+{
+	struct prefix ps[64];
+	char why[160];
+	int k = parse_prefixes(s, ps, 64, why, sizeof why);
+
+	*n = 0;
+	for (int i = 0; i < k && i < 64; i++) {
+		*arr = xgrow(*arr, cap, *n + 1, sizeof **arr);
+		(*arr)[(*n)++] = ps[i];
+	}
+}
+
+/* Adverts from a list of prefixes: those already there keep their
+ * prepend, community and MED. */
+static void
+set_adverts(struct connection *c, const char *s)
+{
+	struct prefix ps[64];
+	struct advert *old = c->adverts;
+	size_t nold = c->nadverts;
+	char why[160];
+	int k = parse_prefixes(s, ps, 64, why, sizeof why);
+
+	c->adverts = NULL;
+	c->nadverts = c->advcap = 0;
+	for (int i = 0; i < k && i < 64; i++) {
+		struct advert *a = design_conn_add_advert(c, &ps[i]);
+
+		for (size_t j = 0; j < nold; j++)
+			if (prefix_equal(&old[j].prefix, &ps[i])) {
+				*a = old[j];
+				break;
+			}
+	}
+	free(old);
+}
+
+static int
+choice_index(const char *const *choices, const char *v)
+{
+	for (int i = 0; choices[i]; i++)
+		if (strcmp(choices[i], v) == 0)
+			return i;
+	return 0;
+}
+
+static struct design *
+apply(struct form *fm, char *what, size_t whatlen)
+{
+	struct design *nd = design_clone(fm->d);
+	struct prefix p;
+	char why[160];
+
+	switch (fm->kind) {
+	case FORM_VPC:
+		snprintf(nd->vpc.name, sizeof nd->vpc.name, "%s", val(fm, "name"));
+		set_prefixes(val(fm, "cidrs"), &nd->vpc.cidrs, &nd->vpc.ncidrs,
+		    &nd->vpc.cidrcap);
+		nd->vpc.gateway = strcmp(val(fm, "gateway"), "tgw") == 0 ?
+		    GATEWAY_TGW : GATEWAY_VGW;
+		nd->vpc.asn = (uint32_t)strtoul(val(fm, "AWS ASN"), NULL, 10);
+		nd->vpc.ecmp = strcmp(val(fm, "ecmp"), "yes") == 0;
+		snprintf(what, whatlen, "edited the VPC");
+		break;
+	case FORM_DC: {
+		struct datacenter *dc;
+
+		if (fm->edit) {
+			if (strcmp(nd->dcs[fm->index].name, val(fm, "name")) != 0)
+				edit_rename(nd, CANVAS_DC, fm->index, val(fm, "name"));
+			dc = &nd->dcs[fm->index];
+		} else
+			dc = design_add_dc(nd, val(fm, "name"));
+		set_prefixes(val(fm, "prefixes"), &dc->prefixes, &dc->nprefixes,
+		    &dc->pfxcap);
+		snprintf(what, whatlen, "%s data center %s", fm->edit ? "edited" :
+		    "added", dc->name);
+		break;
+	}
+	case FORM_DEVICE: {
+		struct device *v;
+
+		if (fm->edit) {
+			if (strcmp(nd->devices[fm->index].name, val(fm, "name")) != 0)
+				edit_rename(nd, CANVAS_DEVICE, fm->index,
+				    val(fm, "name"));
+			v = &nd->devices[fm->index];
+			snprintf(v->dc, sizeof v->dc, "%s", val(fm, "dc"));
+		} else
+			v = design_add_device(nd, val(fm, "name"), val(fm, "dc"));
+		design_vendor_parse(val(fm, "vendor"), &v->vendor);
+		v->asn = (uint32_t)strtoul(val(fm, "ASN"), NULL, 10);
+		v->has_public_ip = val(fm, "public_ip")[0] != '\0' &&
+		    prefix_parse_address(val(fm, "public_ip"), &v->public_ip, why,
+		    sizeof why) == 0;
+		snprintf(v->isp, sizeof v->isp, "%s", val(fm, "isp"));
+		snprintf(what, whatlen, "%s device %s", fm->edit ? "edited" :
+		    "added", v->name);
+		break;
+	}
+	case FORM_VPN:
+	case FORM_DX: {
+		struct connection *c;
+
+		if (fm->edit) {
+			if (strcmp(nd->conns[fm->index].name, val(fm, "name")) != 0)
+				edit_rename(nd, CANVAS_CONN, fm->index, val(fm, "name"));
+			c = &nd->conns[fm->index];
+			snprintf(c->device, sizeof c->device, "%s", val(fm, "device"));
+		} else
+			c = design_add_conn(nd, val(fm, "name"), fm->kind == FORM_VPN ?
+			    CONN_VPN : CONN_DX, val(fm, "device"));
+		if (fm->kind == FORM_VPN) {
+			c->routing = strcmp(val(fm, "routing"), "static") == 0 ?
+			    ROUTING_STATIC : ROUTING_BGP;
+			if (!fm->edit || c->ntunnels < 2) {
+				for (int t = c->ntunnels; t < 2; t++) {
+					memset(&c->tunnels[t], 0, sizeof c->tunnels[t]);
+					c->tunnels[t].enabled = true;
+					c->tunnels[t].gbps = DESIGN_DEFAULT_TUNNEL_GBPS;
+				}
+				c->ntunnels = 2;
+			}
+			if (prefix_parse(val(fm, "tunnel 1"), &p, why, sizeof why) == 0)
+				c->tunnels[0].inside = p;
+			if (prefix_parse(val(fm, "tunnel 2"), &p, why, sizeof why) == 0)
+				c->tunnels[1].inside = p;
+		} else {
+			snprintf(c->location, sizeof c->location, "%s",
+			    val(fm, "location"));
+			snprintf(c->provider, sizeof c->provider, "%s",
+			    val(fm, "provider"));
+			c->gbps = strtod(val(fm, "gbps"), NULL);
+			c->vlan = (int)strtol(val(fm, "vlan"), NULL, 10);
+			if (prefix_parse(val(fm, "peer"), &p, why, sizeof why) == 0)
+				c->peer = p;
+			c->bfd = strcmp(val(fm, "bfd"), "yes") == 0;
+		}
+		set_adverts(c, val(fm, "advertise"));
+		snprintf(what, whatlen, "%s %s %s", fm->edit ? "edited" : "added",
+		    fm->kind == FORM_VPN ? "VPN" : "DX", c->name);
+		break;
+	}
+	case FORM_WAN: {
+		struct wan_link *w;
+
+		if (fm->edit) {
+			w = &nd->wans[fm->index];
+			snprintf(w->a, sizeof w->a, "%s", val(fm, "a"));
+			snprintf(w->b, sizeof w->b, "%s", val(fm, "b"));
+		} else
+			w = design_add_wan(nd, val(fm, "a"), val(fm, "b"), 0);
+		w->gbps = strtod(val(fm, "gbps"), NULL);
+		snprintf(what, whatlen, "%s WAN link %s-%s", fm->edit ? "edited" :
+		    "added", w->a, w->b);
+		break;
+	}
+	case FORM_PREFIX:
+		if (prefix_parse(val(fm, "prefix"), &p, why, sizeof why) == 0 &&
+		    fm->index < nd->ndcs)
+			design_dc_add_prefix(&nd->dcs[fm->index], &p);
+		snprintf(what, whatlen, "added prefix %s", val(fm, "prefix"));
+		break;
+	case FORM_ADVERT:
+		if (prefix_parse(val(fm, "prefix"), &p, why, sizeof why) == 0 &&
+		    fm->index < nd->nconns) {
+			struct advert *a = design_conn_add_advert(&nd->conns[fm->index],
+			    &p);
+
+			a->prepend = (int)strtol(val(fm, "prepend"), NULL, 10);
+			if (find(fm, "local_pref"))
+			{
+				int lp = choice_index(lps, val(fm, "local_pref"));
+
+				a->local_pref = (enum lp_community)lp;
+			}
+		}
+		snprintf(what, whatlen, "added advertisement %s",
+		    val(fm, "prefix"));
+		break;
+	}
+	return nd;
+}
+
+/* Every field, then the edited copy as the loader would see it. */
+static void
+check(struct form *fm)
+{
+	struct error err = ERROR_INIT;
+	struct design *nd;
+	char what[128];
+
+	fm->problem[0] = '\0';
+	for (int i = 0; i < fm->n; i++) {
+		check_field(fm, &fm->f[i]);
+		if (fm->f[i].problem[0] && fm->problem[0] == '\0')
+			snprintf(fm->problem, sizeof fm->problem, "%s: %s",
+			    fm->f[i].label, fm->f[i].problem);
+	}
+	if (fm->problem[0] || !fm->was_valid)
+		return;
+	nd = apply(fm, what, sizeof what);
+	if (design_validate(nd, fm->path, &err) != 0) {
+		struct error_item it = err.items[0];
+		char *s;
+
+		it.file = NULL;
+		s = error_item_string(&it);
+		snprintf(fm->problem, sizeof fm->problem, "%s", s);
+		free(s);
+	}
+	error_clear(&err);
+	design_free(&nd);
+}
+
+int
+form_set(struct form *fm, const char *label, const char *value)
+{
+	struct field *f = find(fm, label);
+
+	if (f == NULL)
+		return -1;
+	snprintf(f->val, sizeof f->val, "%s", value);
+	check(fm);
+	return 0;
+}
+
+const char *
+form_problem(const struct form *fm)
+{
+	return fm->problem;
+}
+
+int
+form_key(struct form *fm, int ch, struct design **out, char *what,
+    size_t whatlen)
+{
+	struct field *f = &fm->f[fm->cur];
+	size_t n = strlen(f->val);
+
+	switch (ch) {
+	case 27:
+		return FORM_CANCEL;
+	case '\t':
+	case KEY_DOWN:
+		fm->cur = (fm->cur + 1) % fm->n;
+		return FORM_CONTINUE;
+	case KEY_BTAB:
+	case KEY_UP:
+		fm->cur = (fm->cur + fm->n - 1) % fm->n;
+		return FORM_CONTINUE;
+	case '\n':
+	case '\r':
+	case KEY_ENTER:
+		check(fm);
+		if (fm->problem[0])
+			return FORM_CONTINUE;
+		*out = apply(fm, what, whatlen);
+		return FORM_DONE;
+	default:
+		break;
+	}
+	if (f->type == F_CHOICE) {
+		if (ch == ' ' || ch == KEY_RIGHT || ch == KEY_LEFT) {
+			int i = choice_index(f->choices, f->val), k = 0;
+
+			while (f->choices[k])
+				k++;
+			i = (i + (ch == KEY_LEFT ? k - 1 : 1)) % k;
+			snprintf(f->val, sizeof f->val, "%s", f->choices[i]);
+		} else if (ch >= 32 && ch < 127) {
+			/* The first choice starting with the letter typed. */
+			for (int i = 0; f->choices[i]; i++)
+				if (f->choices[i][0] == ch) {
+					snprintf(f->val, sizeof f->val, "%s", f->choices[i]);
+					break;
+				}
+		}
+	} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
+		if (n > 0)
+			f->val[n - 1] = '\0';
+	} else if (ch == ('u' & 0x1f))
+		f->val[0] = '\0';
+	else if (ch >= 32 && ch < 127 && n + 1 < sizeof f->val) {
+		f->val[n] = (char)ch;
+		f->val[n + 1] = '\0';
+	} else
+		return FORM_CONTINUE;
+	check(fm);
+	return FORM_CONTINUE;
+}
+
+bool
+form_result_object(const struct form *fm, const struct design *nd,
+    int *kind, size_t *index)
+{
+	if (fm->edit)
+		return false;
+	switch (fm->kind) {
+	case FORM_DC:
+		*kind = CANVAS_DC;
+		*index = nd->ndcs - 1;
+		return true;
+	case FORM_DEVICE:
+		*kind = CANVAS_DEVICE;
+		*index = nd->ndevices - 1;
+		return true;
+	case FORM_VPN:
+	case FORM_DX:
+		*kind = CANVAS_CONN;
+		*index = nd->nconns - 1;
+		return true;
+	case FORM_WAN:
+		*kind = CANVAS_WAN;
+		*index = nd->nwans - 1;
+		return true;
+	default:
+		return false;
+	}
+}
+
+static const char *const titles[] = {
+	[FORM_VPC] = "VPC", [FORM_DC] = "data center", [FORM_DEVICE] = "device",
+	[FORM_VPN] = "VPN connection", [FORM_DX] = "DX connection",
+	[FORM_WAN] = "WAN link", [FORM_PREFIX] = "prefix",
+	[FORM_ADVERT] = "advertisement",
+};
+
+static void
+text(int y, int x, int w, const char *s, attr_t a)
+{
+	int i = 0;
+
+	move(y, x);
+	for (; s[i] && i < w; i++)
+		addch((chtype)(unsigned char)s[i] | a);
+	for (; i < w; i++)
+		addch(' ' | a);
+}
+
+void
+form_draw(const struct form *fm, bool utf8, bool color)
+{
+	int w = COLS - 8 < 76 ? COLS - 8 : 76, h = fm->n * 2 + 6;
+	int x = (COLS - w) / 2, y = (LINES - h) / 2, cy = 0, cx = 0;
+	char buf[256];
+	attr_t bad = color ? COLOR_PAIR(5) : A_BOLD;
+
+	(void)utf8;
+	if (y < 1)
+		y = 1;
+	for (int j = 0; j < h; j++)
+		text(y + j, x, w, "", A_NORMAL);
+	attron(A_BOLD);
+	mvaddch(y, x, ACS_ULCORNER);
+	mvhline(y, x + 1, ACS_HLINE, w - 2);
+	mvaddch(y, x + w - 1, ACS_URCORNER);
+	mvvline(y + 1, x, ACS_VLINE, h - 2);
+	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
+	mvaddch(y + h - 1, x, ACS_LLCORNER);
+	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
+	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+	attroff(A_BOLD);
+	snprintf(buf, sizeof buf, " %s %s ", fm->edit ? "edit" : "add",
+	    titles[fm->kind]);
+	text(y, x + 2, (int)strlen(buf), buf, A_BOLD);
+	for (int i = 0; i < fm->n; i++) {
+		const struct field *f = &fm->f[i];
+		int fy = y + 1 + 2 * i;
+
+		snprintf(buf, sizeof buf, "%-10s", f->label);
+		text(fy, x + 2, 11, buf, i == fm->cur ? A_BOLD : A_NORMAL);
+		snprintf(buf, sizeof buf, "%s%s", f->val, f->type == F_CHOICE ?
+		    "  (space: next)" : "");
+		text(fy, x + 13, w - 15, buf, i == fm->cur ? A_REVERSE :
+		    A_UNDERLINE);
+		text(fy + 1, x + 13, w - 15, f->problem, bad);
+		if (i == fm->cur) {
+			cy = fy;
+			cx = x + 13 + (int)strlen(f->val);
+			if (cx > x + w - 3)
+				cx = x + w - 3;
+		}
+	}
+	if (fm->problem[0]) {
+		int n = (int)strlen(fm->problem);
+
+		text(y + h - 4, x + 2, w - 4, fm->problem, bad);
+		text(y + h - 3, x + 2, w - 4, n > w - 4 ? fm->problem + w - 4 : "",
+		    bad);
+	} else {
+		text(y + h - 4, x + 2, w - 4, "ok: Enter saves the change",
+		    A_NORMAL);
+		text(y + h - 3, x + 2, w - 4, "", A_NORMAL);
+	}
+	text(y + h - 2, x + 2, w - 4,
+	    "Tab/Up/Down field  Enter accept  Esc cancel  Ctrl-U clear",
+	    A_DIM);
+	if (fm->f[fm->cur].type != F_CHOICE) {
+		curs_set(1);
+		move(cy, cx);
+	}
+}
