@@ -3,6 +3,8 @@
  * design_validate(), whose messages get the exact line of their setting. */
 #include "design.h"
 
+#include <ctype.h>
+#include <errno.h>
 #include <libconfig.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -45,6 +47,9 @@ struct loader {
 	struct moved *moved;
 	size_t nmoved, movedcap;
 	struct pfx_cache cache;
+	const char *text;           /* the file, for numbers as written */
+	size_t *lines;              /* offset of each line, built when needed */
+	size_t nlines;
 };
 
 static uint64_t
@@ -313,6 +318,80 @@ member(const config_setting_t *grp, const char *key)
 	return grp ? config_setting_get_member(grp, key) : NULL;
 }
 
+/* The start of line n (1-based) of the file, or NULL. */
+static const char *
+line_at(struct loader *ld, int n)
+{
+	if (ld->text == NULL || n < 1)
+		return NULL;
+	if (ld->lines == NULL) {
+		size_t cap = 0;
+
+		ld->lines = xgrow(NULL, &cap, 1, sizeof *ld->lines);
+		ld->lines[ld->nlines++] = 0;
+		for (const char *p = ld->text; *p; p++)
+			if (*p == '\n') {
+				ld->lines = xgrow(ld->lines, &cap, ld->nlines + 1,
+				    sizeof *ld->lines);
+				ld->lines[ld->nlines++] = (size_t)(p - ld->text) + 1;
+			}
+	}
+	return (size_t)n <= ld->nlines ? ld->text + ld->lines[n - 1] : NULL;
+}
+
+/* libconfig silently wraps an integer that does not fit (4294967297
+ * reads as 1).  Look at the numbers written after "key =" on the
+ * setting's line: true, with the text in lit, when none of them is what
+ * libconfig made of it. */
+static bool
+int_wrapped(struct loader *ld, const config_setting_t *s, const char *key,
+    long long got, char *lit, size_t litlen)
+{
+	const char *line = line_at(ld, (int)config_setting_source_line(s));
+	const char *end, *p;
+	size_t klen = strlen(key);
+	bool seen = false;
+
+	if (line == NULL)
+		return false;
+	end = strchr(line, '\n');
+	if (end == NULL)
+		end = line + strlen(line);
+	for (p = line; p + klen <= end; p++) {
+		const char *q = p + klen, *num;
+		char tok[64], *stop;
+		size_t n = 0;
+		long long v;
+
+		if (strncmp(p, key, klen) != 0 || (p > line && (isalnum(
+		    (unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '-')))
+			continue;
+		while (q < end && (*q == ' ' || *q == '\t'))
+			q++;
+		if (q >= end || (*q != '=' && *q != ':'))
+			continue;
+		for (q++; q < end && (*q == ' ' || *q == '\t'); q++)
+			;
+		while (q < end && n + 1 < sizeof tok &&
+		    (isxdigit((unsigned char)*q) || *q == 'x' || *q == 'X' ||
+		    *q == '-' || *q == '+'))
+			tok[n++] = *q++;
+		tok[n] = '\0';
+		if (n == 0)
+			continue;
+		num = tok + (tok[0] == '-' || tok[0] == '+');
+		errno = 0;
+		v = strtoll(tok, &stop, num[0] == '0' && (num[1] == 'x' ||
+		    num[1] == 'X') ? 16 : 10);
+		if (errno != ERANGE && *stop == '\0' && v == got)
+			return false;
+		if (!seen)
+			snprintf(lit, litlen, "%s", tok);
+		seen = true;
+	}
+	return seen;
+}
+
 /* Each getter returns 1 when the key was there and good, 0 when absent
  * (reported when required) and -1 when present but wrong (reported). */
 static int
@@ -408,8 +487,13 @@ get_int(struct loader *ld, const config_setting_t *grp, const char *path,
 		    type_name(config_setting_type(s)));
 	} else {
 		long long v = config_setting_get_int64(s);
+		char lit[64];
 
-		if (v < min || v > max)
+		if (config_setting_type(s) == CONFIG_TYPE_INT &&
+		    int_wrapped(ld, s, key, v, lit, sizeof lit))
+			ld_error(ld, s, p, "%s is out of range (%lld-%lld)", lit, min,
+			    max);
+		else if (v < min || v > max)
 			ld_error(ld, s, p, "%lld is out of range (%lld-%lld)", v,
 			    min, max);
 		else {
@@ -494,8 +578,17 @@ get_asn(struct loader *ld, const config_setting_t *grp, const char *path,
 		    type_name(config_setting_type(s)));
 	} else {
 		long long v = config_setting_get_int64(s);
+		char lit[64];
+		bool wrapped = config_setting_type(s) == CONFIG_TYPE_INT &&
+		    int_wrapped(ld, s, key, v, lit, sizeof lit);
+		char *stop;
+		unsigned long long written = wrapped ? strtoull(lit, &stop, 0) : 0;
 
-		if (config_setting_type(s) == CONFIG_TYPE_INT && v < 0)
+		if (wrapped && (written > DESIGN_ASN_MAX || written == 0 ||
+		    lit[0] == '-'))
+			ld_error(ld, s, p, "%s is not an ASN (1-4294967295; 4-byte "
+			    "ASNs are written like %s = 4200000000L;)", lit, key);
+		else if (config_setting_type(s) == CONFIG_TYPE_INT && v < 0)
 			ld_error(ld, s, p, "%lld is negative: a 4-byte ASN needs "
 			    "libconfig's 64-bit suffix, e.g. %s = %lldL;", v, key,
 			    v + 4294967296LL);
@@ -1485,6 +1578,7 @@ design_load_string(const char *text, const char *filename,
 
 	memset(&ld, 0, sizeof ld);
 	ld.file = filename ? filename : "<design>";
+	ld.text = text;
 	ld.err = &parse;
 	if ((inc = find_include(text)) > 0) {
 		error_add(err, ld.file, inc, NULL,
@@ -1522,6 +1616,18 @@ design_load_string(const char *text, const char *filename,
 		ld_error(&ld, NULL, "version", "is missing: a design file starts "
 		    "with version = 1;");
 		goto done;
+	}
+	{
+		const config_setting_t *vs = member(root, "version");
+		char lit[64];
+
+		if (vs != NULL && config_setting_type(vs) == CONFIG_TYPE_INT &&
+		    int_wrapped(&ld, vs, "version", config_setting_get_int64(vs),
+		    lit, sizeof lit)) {
+			ld_error(&ld, vs, "version", "this hatopo reads version %d "
+			    "designs, not %s", DESIGN_VERSION, lit);
+			goto done;
+		}
 	}
 	switch (get_int(&ld, root, "", "version", true, LLONG_MIN, LLONG_MAX,
 	    &version)) {
@@ -1577,6 +1683,7 @@ done:
 	}
 	free(ld.moved);
 	free(ld.cache.slots);
+	free(ld.lines);
 	config_destroy(&ld.cfg);
 	return rc;
 }
