@@ -30,6 +30,7 @@ struct lay {
 	int *where;             /* design dc index -> dcs index */
 	int *devdc;             /* device -> design dc index */
 	int *conndev;           /* connection -> device */
+	size_t *devorder;       /* devices in display order */
 };
 
 static int
@@ -290,6 +291,35 @@ dc_order(const struct design *d, bool **explicit, int **rowkey)
 	return order;
 }
 
+/* Display order of devices inside their data center: those the user
+ * placed (layout x) first, the others in file order. */
+static size_t *
+dev_order(const struct design *d)
+{
+	long *keys = xcalloc(d->ndevices + 1, 4 * sizeof *keys);
+	size_t *order = xcalloc(d->ndevices + 1, sizeof *order);
+
+	for (size_t i = 0; i < d->ndevices; i++) {
+		long *k = &keys[4 * i];
+
+		k[0] = 1;
+		k[1] = 0;
+		k[2] = (long)i;
+		k[3] = (long)i;
+		for (size_t j = 0; j < d->nlayout; j++)
+			if (strcmp(d->layout[j].name, d->devices[i].name) == 0) {
+				k[0] = 0;
+				k[1] = d->layout[j].x;
+				break;
+			}
+	}
+	qsort(keys, d->ndevices, 4 * sizeof *keys, cmp_order);
+	for (size_t i = 0; i < d->ndevices; i++)
+		order[i] = (size_t)keys[4 * i + 3];
+	free(keys);
+	return order;
+}
+
 static void
 collect_locations(const struct design *d, struct canvas *c)
 {
@@ -374,6 +404,7 @@ canvas_layout(const struct design *d, int wrap, struct canvas *c)
 		L.devdc[i] = design_find_dc(d, d->devices[i].dc);
 	for (size_t k = 0; k < d->nconns; k++)
 		L.conndev[k] = design_find_device(d, d->conns[k].device);
+	L.devorder = dev_order(d);
 	collect_locations(d, c);
 
 	/* Sizes, and rows by wrapping at the width asked for. */
@@ -397,8 +428,10 @@ canvas_layout(const struct design *d, int wrap, struct canvas *c)
 		L.where[p->dc] = (int)i;
 		dc_title(&d->dcs[p->dc], buf, sizeof buf);
 		p->title = utf8_cells(buf);
-		for (size_t v = 0; v < d->ndevices; v++)
-			if (L.devdc[v] == (int)p->dc) {
+		for (size_t vi = 0; vi < d->ndevices; vi++)
+			if (L.devdc[L.devorder[vi]] == (int)p->dc) {
+				size_t v = L.devorder[vi];
+
 				inner += device_width(&L, v) + 1;
 				ndev++;
 			}
@@ -529,7 +562,8 @@ canvas_layout(const struct design *d, int wrap, struct canvas *c)
 		put(c, p->x + 1, p->y + p->h - 1, " ", p->obj);
 		put(c, p->x + 2, p->y + p->h - 1, buf, p->obj);
 		put(c, p->x + 2 + p->title, p->y + p->h - 1, " ", p->obj);
-		for (size_t v = 0; v < d->ndevices; v++) {
+		for (size_t vi = 0; vi < d->ndevices; vi++) {
+			size_t v = L.devorder[vi];
 			int dw, o;
 
 			if (L.devdc[v] != (int)p->dc)
@@ -567,7 +601,8 @@ canvas_layout(const struct design *d, int wrap, struct canvas *c)
 			struct rowinfo *ri = &rows[p->row];
 			int dx = p->x + 2;
 
-			for (size_t v = 0; v < d->ndevices; v++) {
+			for (size_t vi = 0; vi < d->ndevices; vi++) {
+				size_t v = L.devorder[vi];
 				int lx;
 
 				if (L.devdc[v] != (int)p->dc)
@@ -692,6 +727,7 @@ canvas_layout(const struct design *d, int wrap, struct canvas *c)
 	free(L.where);
 	free(L.devdc);
 	free(L.conndev);
+	free(L.devorder);
 }
 
 static const char *const glyph_light[16] = {

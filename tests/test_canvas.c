@@ -197,6 +197,19 @@ test_layout_honoured(void **state)
 	canvas_layout(d, 100, &c);
 	assert_true(c.objs[canvas_find(&c, CANVAS_DC, 0)].y >
 	    c.objs[canvas_find(&c, CANVAS_DC, 1)].y);
+	/* Devices placed by the user keep their order inside the data
+	 * center: cd2 moved into dc1 and put before cgw1. */
+	snprintf(d->devices[1].dc, sizeof d->devices[1].dc, "dc1");
+	canvas_layout(d, 100, &c);
+	assert_true(c.objs[canvas_find(&c, CANVAS_DEVICE, 0)].x <
+	    c.objs[canvas_find(&c, CANVAS_DEVICE, 1)].x);
+	design_set_layout(d, "cd2", 1, 0);
+	design_set_layout(d, "cgw1", 2, 0);
+	canvas_layout(d, 100, &c);
+	assert_true(c.objs[canvas_find(&c, CANVAS_DEVICE, 0)].x >
+	    c.objs[canvas_find(&c, CANVAS_DEVICE, 1)].x);
+	assert_int_equal(c.objs[canvas_find(&c, CANVAS_DEVICE, 0)].y,
+	    c.objs[canvas_find(&c, CANVAS_DEVICE, 1)].y);
 	canvas_free(&c);
 	design_free(&d);
 }

@@ -177,6 +177,205 @@ test_forms(void **state)
 	design_free(&nd);
 }
 
+/* Every field: IKE, tunnels, traffic, risk groups, availability classes,
+ * rule severities, single prefixes and advertisements. */
+static void
+test_forms_every_field(void **state)
+{
+	struct design *d = sample("samples/multi-dc.cfg"), *nd = NULL;
+	struct form *f;
+	char what[128];
+
+	(void)state;
+	/* vpn1: IKE lifetimes checked as typed and across phases. */
+	f = form_new(d, NULL, FORM_VPN, true, 0, CANVAS_CONN);
+	assert_string_equal(form_problem(f), "");
+	form_set(f, "p1 lifetime", "100");
+	assert_non_null(strstr(form_problem(f), "p1 lifetime: must be 900"));
+	form_set(f, "p1 lifetime", "3000");
+	form_set(f, "p2 lifetime", "3600");
+	assert_non_null(strstr(form_problem(f), "phase2.lifetime: 3600 s must "
+	    "be shorter than phase 1's 3000 s"));
+	form_set(f, "p2 lifetime", "1800");
+	form_set(f, "p1 encryption", "aes256 des");
+	assert_non_null(strstr(form_problem(f), "\"des\" is not"));
+	form_set(f, "p1 encryption", "aes256 aes128");
+	form_set(f, "p2 pfs", "1");
+	assert_non_null(strstr(form_problem(f), "DH group 1 is not accepted"));
+	form_set(f, "p2 pfs", "");
+	form_set(f, "t2 enabled", "no");
+	form_set(f, "t1 gbps", "1");
+	form_set(f, "t1 outside", "52.1.2.3");
+	form_set(f, "dpd", "30");
+	form_set(f, "local_pref", "150");
+	form_set(f, "description", "backup");
+	form_set(f, "availability", "2");
+	assert_non_null(strstr(form_problem(f), "availability: 2 is out of"));
+	form_set(f, "availability", "0.999");
+	assert_string_equal(form_problem(f), "");
+	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
+	form_free(&f);
+	assert_true(valid(nd));
+	assert_int_equal(nd->conns[0].ike.phase1.lifetime, 3000);
+	assert_int_equal(nd->conns[0].ike.phase2.lifetime, 1800);
+	assert_int_equal(nd->conns[0].ike.phase1.nencryption, 2);
+	assert_int_equal(nd->conns[0].ike.phase1.encryption[1], IKE_AES128);
+	assert_int_equal(nd->conns[0].ike.phase2.ndh, 0);
+	assert_false(nd->conns[0].tunnels[1].enabled);
+	assert_true(nd->conns[0].tunnels[0].has_outside);
+	assert_int_equal(nd->conns[0].ike.dpd, 30);
+	assert_int_equal(nd->conns[0].local_pref, 150);
+	assert_string_equal(nd->conns[0].description, "backup");
+	assert_true(nd->conns[0].availability == 0.999);
+	design_free(&d);
+	d = nd;
+
+	/* A traffic demand and a risk group. */
+	f = form_new(d, NULL, FORM_TRAFFIC, false, 0, CANVAS_DC);
+	form_set(f, "prefix", "10.0.1.0/24");
+	assert_non_null(strstr(form_problem(f), "traffic[2].prefix: 10.0.1.0/24 "
+	    "is not a prefix that a data center originates"));
+	edit_delete_item(d, EDIT_TRAFFIC, 0, 0);
+	form_free(&f);
+	f = form_new(d, NULL, FORM_TRAFFIC, false, 0, CANVAS_DC);
+	assert_string_equal(form_problem(f), "");
+	form_set(f, "from_aws", "-1");
+	assert_non_null(strstr(form_problem(f), "from_aws"));
+	form_set(f, "from_aws", "2");
+	assert_string_equal(form_problem(f), "");
+	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
+	form_free(&f);
+	assert_int_equal(nd->ntraffic, 2);
+	assert_true(nd->traffic[1].from_aws == 2);
+	design_free(&d);
+	d = nd;
+	f = form_new(d, NULL, FORM_RISK, false, 0, -1);
+	assert_non_null(strstr(form_problem(f), "at least one member"));
+	form_set(f, "members", "vpn1 device:nosuch");
+	assert_non_null(strstr(form_problem(f), "device:nosuch"));
+	form_set(f, "members", "vpn1 device:cd2 wan:dc1-dc2");
+	form_set(f, "availability", "0.9999");
+	assert_string_equal(form_problem(f), "");
+	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
+	form_free(&f);
+	assert_true(valid(nd));
+	assert_int_equal(nd->nrisks, 1);
+	assert_string_equal(nd->risks[0].members[0], "connection:vpn1");
+	assert_int_equal(nd->risks[0].nmembers, 3);
+	design_free(&d);
+	d = nd;
+
+	/* Availability classes and rule severities. */
+	f = form_new(d, NULL, FORM_AVAIL, true, 0, -1);
+	form_set(f, "tunnel", "0.99");
+	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
+	form_free(&f);
+	assert_true(nd->avail_set[AVAIL_TUNNEL]);
+	assert_false(nd->avail_set[AVAIL_DX]);
+	design_free(&d);
+	d = nd;
+	f = form_new(d, NULL, FORM_RULES, true, 0, -1);
+	form_set(f, "HA007", "off");
+	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
+	form_free(&f);
+	assert_int_equal(nd->rules[6], RULE_SEVERITY_OFF);
+	design_free(&d);
+	d = nd;
+
+	/* One advertisement: prepend and MED; then deleted. */
+	f = form_edit_item(d, NULL, FORM_ADVERT, 0, 0);
+	form_set(f, "prepend", "11");
+	assert_non_null(strstr(form_problem(f), "prepend"));
+	form_set(f, "prepend", "2");
+	form_set(f, "med", "50");
+	assert_string_equal(form_problem(f), "");
+	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
+	form_free(&f);
+	assert_int_equal(nd->conns[0].adverts[0].prepend, 2);
+	assert_true(nd->conns[0].adverts[0].has_med);
+	design_free(&d);
+	d = nd;
+	f = form_edit_item(d, NULL, FORM_PREFIX, 0, 0);
+	form_set(f, "prefix", "10.0.0.0/17");
+	assert_non_null(strstr(form_problem(f), "10.0.0.0/16"));
+	form_set(f, "prefix", "10.0.0.0/16");
+	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
+	form_free(&f);
+	assert_int_equal(nd->dcs[0].prefixes[0].len, 16);
+	edit_delete_item(nd, EDIT_ADVERT, 0, 0);
+	assert_int_equal(nd->conns[0].nadverts, 0);
+	edit_delete_item(nd, EDIT_RISK, 0, 0);
+	assert_int_equal(nd->nrisks, 0);
+	edit_delete_item(nd, EDIT_TRAFFIC, 0, 1);
+	assert_int_equal(nd->ntraffic, 1);
+	design_free(&nd);
+	design_free(&d);
+}
+
+/* Availability and descriptions of every object, the VPC and the
+ * design's title. */
+static void
+test_forms_common_fields(void **state)
+{
+	struct design *d = sample("samples/multi-dc.cfg"), *nd = NULL;
+	struct form *f;
+	char what[128];
+
+	(void)state;
+	f = form_new(d, NULL, FORM_DC, true, 0, CANVAS_DC);
+	form_set(f, "description", "Ashburn\tprimary");
+	assert_non_null(strstr(form_problem(f), "description"));
+	form_set(f, "description", "Ashburn");
+	form_set(f, "availability", "0.9995");
+	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
+	form_free(&f);
+	assert_string_equal(nd->dcs[0].description, "Ashburn");
+	assert_true(nd->dcs[0].availability == 0.9995);
+	design_free(&d);
+	d = nd;
+	f = form_new(d, NULL, FORM_DEVICE, true, 1, CANVAS_DEVICE);
+	form_set(f, "description", "");
+	form_set(f, "availability", "0.99");
+	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
+	form_free(&f);
+	assert_null(nd->devices[1].description);
+	assert_true(nd->devices[1].availability == 0.99);
+	design_free(&d);
+	d = nd;
+	f = form_new(d, NULL, FORM_WAN, true, 0, CANVAS_WAN);
+	form_set(f, "availability", "0.999");
+	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
+	form_free(&f);
+	assert_true(nd->wans[0].availability == 0.999);
+	design_free(&d);
+	d = nd;
+	f = form_new(d, NULL, FORM_DX, true, 1, CANVAS_CONN);
+	form_set(f, "local_pref", "300");
+	form_set(f, "description", "primary");
+	assert_string_equal(form_problem(f), "");
+	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
+	form_free(&f);
+	assert_int_equal(nd->conns[1].local_pref, 300);
+	assert_string_equal(nd->conns[1].description, "primary");
+	design_free(&d);
+	d = nd;
+	f = form_new(d, NULL, FORM_VPC, true, 0, CANVAS_VPC);
+	form_set(f, "cidrs", "172.31.0.0/16 172.30.0.0/16");
+	form_set(f, "ecmp", "yes");
+	assert_non_null(strstr(form_problem(f), "vpc.ecmp: "));
+	form_set(f, "gateway", "tgw");
+	form_set(f, "design title", "Two sites");
+	assert_string_equal(form_problem(f), "");
+	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
+	form_free(&f);
+	assert_int_equal(nd->vpc.ncidrs, 2);
+	assert_true(nd->vpc.ecmp);
+	assert_string_equal(nd->name, "Two sites");
+	assert_true(valid(nd));
+	design_free(&nd);
+	design_free(&d);
+}
+
 int
 main(void)
 {
@@ -185,6 +384,8 @@ main(void)
 		cmocka_unit_test(test_rename),
 		cmocka_unit_test(test_propose_inside),
 		cmocka_unit_test(test_forms),
+		cmocka_unit_test(test_forms_every_field),
+		cmocka_unit_test(test_forms_common_fields),
 	};
 
 	return cmocka_run_group_tests_name("canvas_edit", tests, NULL, NULL);

@@ -310,6 +310,9 @@ go $s
 check "starting at 60x20 shows terminal too small" $s wait_for $s \
     '^terminal too small: 60x20'
 tm send-keys -t $s j '?'
+# Let hatopo read the keys while still small: a key read after the
+# resize is an ordinary key.
+sleep 0.5
 tm resize-window -t $s -x 100 -y 30
 check "enlarging shows the design" $s wait_for $s '║ VPC prod'
 check "keys typed while too small were ignored" $s selected $s 'VPC prod'
@@ -615,6 +618,181 @@ wait_for $s '║ VPC prod' >/dev/null
 check "NO_COLOR: no colour" $s no_colour $s
 check "NO_COLOR: the selection is still reverse video" $s \
     selected $s 'VPC prod'
+tm send-keys -t $s q
+finish $s
+
+# --- every field: traffic, risk groups, IKE, single advertisements ----------
+cp "$sample" "$tmp/fields.cfg"
+s=fields
+start $s 120 40 "$tmp/fields.cfg"
+go $s
+wait_for $s '║ VPC prod' >/dev/null
+tm send-keys -t $s o
+check "o lists the objects without a box" $s wait_for $s \
+    '│traffic 10\.1\.0\.0/16  0\.5 from AWS, 0\.25 to AWS'
+check "o offers the availability classes and rule severities" $s \
+    on_screen $s '│rule severities'
+tm send-keys -t $s j d
+check "d in the list deletes a traffic demand" $s wait_for $s \
+    'deleted traffic 10\.1\.0\.0/16'
+tm send-keys -t $s a 8
+check "a traffic demand form proposes a prefix without a demand" $s \
+    wait_for $s '│ prefix +10\.1\.0\.0/16 '
+tm send-keys -t $s Tab C-u - 1
+check "a negative demand is refused as typed" $s wait_for $s \
+    'from_aws: must be 0 to'
+tm send-keys -t $s C-u 2 . 5 Enter
+check "the traffic demand is added" $s wait_for $s \
+    'added traffic demand 10\.1\.0\.0/16'
+tm send-keys -t $s a 9
+check "a risk group form proposes a name" $s wait_for $s '│ name +risk1 '
+check "a risk group needs a member (the loader's message)" $s on_screen $s \
+    'members: a risk group has at least one member'
+tm send-keys -t $s Tab v p n 1 Space c o n n e c t i o n : d C-n
+check "Ctrl-N completes a component ID" $s wait_for $s \
+    '│ members +vpn1 connection:dx1 '
+tm send-keys -t $s Space d e v i c e : x
+check "an unknown component is named as typed" $s wait_for $s \
+    'device:x: no such component'
+tm send-keys -t $s BSpace C-n Tab 0 . 9 9 9
+check "the risk group form is good" $s wait_for $s 'ok: Enter saves the change'
+tm send-keys -t $s Enter
+check "the risk group is added" $s wait_for $s 'added risk group risk1'
+tm send-keys -t $s / v p n 1 Enter
+wait_for $s '┌ vpn1 · Site-to-Site VPN' >/dev/null
+tm send-keys -t $s e Up Up Up Up Up Up Up Up
+check "the VPN form scrolls to its IKE settings" $s wait_for $s \
+    '│ p1 lifetime +28800 '
+tm send-keys -t $s C-u 1 0 0
+check "an IKE lifetime is checked as typed" $s wait_for $s \
+    'p1 lifetime: must be 900 to 28800'
+tm send-keys -t $s C-u 3 0 0 0
+check "phase 2 must be shorter than phase 1 (the loader's message)" $s \
+    wait_for $s 'ike\.phase2\.lifetime: 3600 s must be shorter'
+tm send-keys -t $s Down Down Down Down C-u 1 8 0 0
+check "the IKE form is good" $s wait_for $s 'ok: Enter saves the change'
+tm send-keys -t $s Enter
+check "the VPN is edited" $s wait_for $s 'edited VPN vpn1'
+tm send-keys -t $s / d x 1 Enter
+wait_for $s '┌ dx1 · Direct Connect' >/dev/null
+tm send-keys -t $s o
+check "o lists the selected connection's advertisements" $s wait_for $s \
+    '│advertisement 10\.0\.0\.0/15 of dx1'
+tm send-keys -t $s Enter
+check "Enter edits one advertisement" $s wait_for $s \
+    '│ local_pref +none  \(space: next\)'
+tm send-keys -t $s Escape o d
+check "d deletes one advertisement" $s wait_for $s \
+    'deleted advertisement 10\.0\.0\.0/15 of dx1'
+tm send-keys -t $s s
+check "the edits save" $s wait_for $s "saved .*fields\\.cfg"
+check "the saved file is valid" $s "$H" validate "$tmp/fields.cfg"
+check "the file holds the new IKE lifetimes" $s \
+    grep -q 'lifetime = 3000' "$tmp/fields.cfg"
+check "the file holds the risk group" $s \
+    grep -q 'name = "risk1"' "$tmp/fields.cfg"
+check "the file holds the new traffic demand" $s \
+    grep -q 'from_aws = 2.5' "$tmp/fields.cfg"
+check "the advertisement of dx1 is gone" $s \
+    [ "$(grep -c '10.0.0.0/15' "$tmp/fields.cfg")" -eq 1 ]
+
+# --- a new VPN's keys go to DESIGN.secrets, never on the screen ----------------
+tm send-keys -t $s / v p n 1 Enter
+wait_for $s '┌ vpn1 · Site-to-Site VPN' >/dev/null
+tm send-keys -t $s a 3 Enter
+check "a new VPN proposes its PSKs in the secrets file" $s wait_for $s \
+    'keys proposed in .*fields\.cfg\.secrets'
+check "the secrets file is 0600" $s \
+    [ "$(stat -c %a "$tmp/fields.cfg.secrets")" = 600 ]
+psk=$(sed -n 's/.*psk = "\([^"]*\)".*/\1/p' "$tmp/fields.cfg.secrets" | head -1)
+check "the secrets file holds a key" $s [ -n "$psk" ]
+check "no key is on the screen" $s not on_screen $s "${psk:-none}"
+tm send-keys -t $s s
+wait_for $s "saved .*fields\\.cfg" >/dev/null
+
+# --- x exports the saved design -----------------------------------------------
+tm send-keys -t $s x
+check "x asks for the folder, DESIGN-export/ by default" $s wait_for $s \
+    "export into: .*fields-export/"
+tm send-keys -t $s Enter
+check "x reports what was written" $s wait_for $s \
+    'exported [0-9]+ files into .*fields-export/'
+check "the export folder holds the Terraform" $s \
+    [ -s "$tmp/fields-export/aws.tf" ]
+tm send-keys -t $s q
+check "q after saving exits" $s wait_for $s '^EXITED 0$'
+finish $s
+cp "$tmp/fields.cfg" "$tmp/fields.saved"
+s=fields2
+start $s 120 40 "$tmp/fields.cfg"
+go $s
+wait_for $s '║ VPC prod' >/dev/null
+tm send-keys -t $s s
+check "the edited design reloads and saves" $s wait_for $s "saved .*fields\\.cfg"
+check "reload and save give the same file" $s \
+    cmp -s "$tmp/fields.cfg" "$tmp/fields.saved"
+tm send-keys -t $s q
+finish $s
+
+# --- the mouse: a device dragged, the wheel over the canvas and findings ------
+# wait_selected SESSION TEXT: poll for up to 3 s until TEXT is selected.
+wait_selected() {
+	_i=0
+	while [ $_i -lt 30 ]; do
+		if selected "$1" "$2"; then
+			return 0
+		fi
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	return 1
+}
+cp "$sample" "$tmp/drag.cfg"
+s=drag
+start $s 120 40 "$tmp/drag.cfg"
+go $s
+wait_for $s '║ VPC prod' >/dev/null
+tm send-keys -t $s -H 1b 5b 4d 20 29 2e
+tm send-keys -t $s -H 1b 5b 4d 23 58 2e
+check "a device dropped in another data center moves there" $s wait_for $s \
+    'moved device cgw1 to dc2'
+check "dc2 draws both devices" $s on_screen $s \
+    '│ cd2 junos AS65001 │ │ cgw1 cisco-ios AS65001 │'
+tm send-keys -t $s -H 1b 5b 4d 20 3f 34
+tm send-keys -t $s -H 1b 5b 4d 23 29 34
+check "a device dropped left of another goes first" $s wait_for $s \
+    '│ cgw1 cisco-ios AS65001 │ │ cd2 junos AS65001 │'
+tm send-keys -t $s s
+check "the device order is saved in the layout" $s wait_for $s \
+    "saved .*drag\\.cfg"
+check "the layout holds both devices' places" $s \
+    grep -q 'cgw1 = \[1, 0\]' "$tmp/drag.cfg"
+tm send-keys -t $s q
+finish $s
+s=wheel
+start $s 80 24 "$sample"
+go $s
+wait_for $s '║ VPC prod' >/dev/null
+check "at 80x24 the canvas does not fit" $s on_screen $s ' 0,0 of [0-9]+x[0-9]+ '
+tm send-keys -t $s -H 1b 5b 4d 61 2a 2a
+check "the wheel scrolls the canvas down" $s wait_for $s ' 0,3 of [0-9]+x[0-9]+ '
+check "the VPC has scrolled off" $s not on_screen $s '║ VPC prod'
+tm send-keys -t $s -H 1b 5b 4d 60 2a 2a
+check "and back up" $s wait_for $s '║ VPC prod'
+tm send-keys -t $s -H 1b 5b 4d 61 6a 2e
+tm send-keys -t $s -H 1b 5b 4d 61 6a 2e
+check "the wheel over the findings moves down the list" $s \
+    wait_selected $s 'I HA020'
+tm send-keys -t $s -H 1b 5b 4d 60 6a 2e
+check "the wheel up moves back" $s wait_selected $s 'E HA007'
+tm send-keys -t $s '?'
+check "a help taller than the screen says Space shows more" $s wait_for $s \
+    '-- Space: more, any other key closes --'
+tm send-keys -t $s Space
+check "Space shows the rest of the help" $s wait_for $s \
+    '^    x +export the saved design'
+tm send-keys -t $s x
+check "another key closes the help" $s wait_gone $s 'export the saved'
 tm send-keys -t $s q
 finish $s
 

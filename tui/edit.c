@@ -218,6 +218,51 @@ edit_delete(struct design *d, enum canvas_kind kind, size_t index,
 	}
 }
 
+void
+edit_delete_item(struct design *d, enum edit_item kind, size_t owner,
+    size_t item)
+{
+	switch (kind) {
+	case EDIT_PREFIX:
+		if (owner < d->ndcs && item < d->dcs[owner].nprefixes) {
+			struct datacenter *dc = &d->dcs[owner];
+
+			memmove(&dc->prefixes[item], &dc->prefixes[item + 1],
+			    (dc->nprefixes - item - 1) * sizeof *dc->prefixes);
+			dc->nprefixes--;
+		}
+		break;
+	case EDIT_ADVERT:
+		if (owner < d->nconns && item < d->conns[owner].nadverts) {
+			struct connection *c = &d->conns[owner];
+
+			memmove(&c->adverts[item], &c->adverts[item + 1],
+			    (c->nadverts - item - 1) * sizeof *c->adverts);
+			c->nadverts--;
+		}
+		break;
+	case EDIT_TRAFFIC:
+		if (item < d->ntraffic) {
+			memmove(&d->traffic[item], &d->traffic[item + 1],
+			    (d->ntraffic - item - 1) * sizeof *d->traffic);
+			d->ntraffic--;
+		}
+		break;
+	case EDIT_RISK:
+		if (item < d->nrisks) {
+			struct risk *r = &d->risks[item];
+
+			for (size_t m = 0; m < r->nmembers; m++)
+				free(r->members[m]);
+			free(r->members);
+			memmove(&d->risks[item], &d->risks[item + 1],
+			    (d->nrisks - item - 1) * sizeof *d->risks);
+			d->nrisks--;
+		}
+		break;
+	}
+}
+
 static void
 rename_member(struct design *d, const char *prefix, const char *old,
     const char *name)

@@ -20,6 +20,13 @@ char *edit_dependents(const struct design *d, enum canvas_kind kind,
  * that name them.  The VPC is never deleted. */
 void edit_delete(struct design *d, enum canvas_kind kind, size_t index,
     const char *location);
+/* The objects without a box on the canvas. */
+enum edit_item { EDIT_PREFIX, EDIT_ADVERT, EDIT_TRAFFIC, EDIT_RISK };
+/* Delete one prefix of data center owner, one advertisement of
+ * connection owner, or the traffic demand or risk group item (owner
+ * unused). */
+void edit_delete_item(struct design *d, enum edit_item kind, size_t owner,
+    size_t item);
 /* Rename a data center, device or connection and every reference to it. */
 void edit_rename(struct design *d, enum canvas_kind kind, size_t index,
     const char *name);

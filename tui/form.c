@@ -11,11 +11,12 @@
 #include "render/canvas.h"
 #include "tui/edit.h"
 
-#define FORM_MAX_FIELDS 12
+#define FORM_MAX_FIELDS 40
 #define FIELD_MAX 200
 
 enum ftype { F_NAME, F_NAME_OPT, F_PREFIXES, F_PREFIX, F_ADDR_OPT, F_INT,
-	F_DOUBLE, F_CHOICE, F_REF_DC, F_REF_DEVICE };
+	F_DOUBLE, F_CHOICE, F_REF_DC, F_REF_DEVICE, F_TEXT, F_AVAIL, F_ENC,
+	F_INTEG, F_DH, F_MEMBERS, F_UINT_OPT };
 
 struct field {
 	const char *label;
@@ -32,6 +33,7 @@ struct form {
 	enum form_kind kind;
 	bool edit;
 	size_t index;
+	size_t sub;             /* the prefix or advertisement edited */
 	bool was_valid;
 	struct field f[FORM_MAX_FIELDS];
 	int n, cur;
@@ -43,6 +45,14 @@ static const char *const vendors[] = { "cisco-ios", "junos", "frr", NULL };
 static const char *const routings[] = { "bgp", "static", NULL };
 static const char *const gateways[] = { "vgw", "tgw", NULL };
 static const char *const lps[] = { "none", "low", "medium", "high", NULL };
+static const char *const versions[] = { "1", "2", NULL };
+static const char *const severities[] = { "default", "off", "info",
+	"warning", "error", NULL };
+static const char *const tunnel_labels[2][3] = {
+	{ "t1 enabled", "t1 gbps", "t1 outside" },
+	{ "t2 enabled", "t2 gbps", "t2 outside" },
+};
+static char rule_labels[DESIGN_RULE_COUNT][8];
 
 static struct field *
 add(struct form *fm, const char *label, enum ftype type, const char *val)
@@ -182,11 +192,116 @@ num(char *buf, size_t len, double v)
 }
 
 static void
+avail_text(char *buf, size_t len, double a)
+{
+	if (a > 0)
+		num(buf, len, a);
+	else
+		buf[0] = '\0';
+}
+
+/* Availability (empty: the class default) and description. */
+static void
+fill_common(struct form *fm, double a, const char *desc)
+{
+	char buf[FIELD_MAX];
+
+	avail_text(buf, sizeof buf, a);
+	add(fm, "availability", F_AVAIL, buf);
+	add(fm, "description", F_TEXT, desc ? desc : "");
+}
+
+static void
+list_text(char *buf, size_t len, const uint8_t *v, int n, int kind)
+{
+	size_t o = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < n && o < len; i++) {
+		if (kind == 0)
+			o += (size_t)snprintf(buf + o, len - o, "%s%s", i ? " " : "",
+			    design_ike_encryption_name((enum ike_encryption)v[i]));
+		else if (kind == 1)
+			o += (size_t)snprintf(buf + o, len - o, "%s%s", i ? " " : "",
+			    design_ike_integrity_name((enum ike_integrity)v[i]));
+		else
+			o += (size_t)snprintf(buf + o, len - o, "%s%d", i ? " " : "",
+			    v[i]);
+	}
+}
+
+static struct field *
+add_int(struct form *fm, const char *label, long long v, double lo,
+    double hi)
+{
+	char buf[32];
+	struct field *f;
+
+	snprintf(buf, sizeof buf, "%lld", v);
+	f = add(fm, label, F_INT, buf);
+	f->lo = lo;
+	f->hi = hi;
+	return f;
+}
+
+/* What a connection has beyond its first form fields: local_pref, the
+ * tunnels and IKE of a VPN, availability and description. */
+static void
+fill_conn_more(struct form *fm, const struct connection *c)
+{
+	char buf[FIELD_MAX];
+	struct field *f;
+
+	add_int(fm, "local_pref", c->local_pref, 0, 2147483647.0);
+	if (c->type == CONN_VPN) {
+		const struct ike *ike = &c->ike;
+
+		for (int t = 0; t < 2; t++) {
+			const struct tunnel *tu = &c->tunnels[t];
+
+			add(fm, tunnel_labels[t][0], F_CHOICE, tu->enabled ? "yes" :
+			    "no")->choices = yesno;
+			num(buf, sizeof buf, tu->gbps);
+			f = add(fm, tunnel_labels[t][1], F_DOUBLE, buf);
+			f->lo = 0.001;
+			f->hi = 100;
+			buf[0] = '\0';
+			if (tu->has_outside)
+				prefix_format_address(&tu->aws_outside_ip, buf, sizeof buf);
+			add(fm, tunnel_labels[t][2], F_ADDR_OPT, buf);
+		}
+		add(fm, "ike version", F_CHOICE, ike->version == 1 ? "1" : "2")->
+		    choices = versions;
+		list_text(buf, sizeof buf, ike->phase1.encryption,
+		    ike->phase1.nencryption, 0);
+		add(fm, "p1 encryption", F_ENC, buf);
+		list_text(buf, sizeof buf, ike->phase1.integrity,
+		    ike->phase1.nintegrity, 1);
+		add(fm, "p1 integrity", F_INTEG, buf);
+		list_text(buf, sizeof buf, ike->phase1.dh, ike->phase1.ndh, 2);
+		add(fm, "p1 dh", F_DH, buf);
+		add_int(fm, "p1 lifetime", ike->phase1.lifetime, 900, 28800);
+		list_text(buf, sizeof buf, ike->phase2.encryption,
+		    ike->phase2.nencryption, 0);
+		add(fm, "p2 encryption", F_ENC, buf);
+		list_text(buf, sizeof buf, ike->phase2.integrity,
+		    ike->phase2.nintegrity, 1);
+		add(fm, "p2 integrity", F_INTEG, buf);
+		list_text(buf, sizeof buf, ike->phase2.dh, ike->phase2.ndh, 2);
+		add(fm, "p2 pfs", F_DH, buf);
+		add_int(fm, "p2 lifetime", ike->phase2.lifetime, 900, 3600);
+		add_int(fm, "dpd", ike->dpd, 1, 3600);
+	}
+	fill_common(fm, c->availability, c->description);
+}
+
+static void
 fill_vpn(struct form *fm, const struct connection *c, int dev)
 {
 	const struct design *d = fm->d;
 	char buf[FIELD_MAX], name[64];
 	struct prefix in[2];
+	struct connection tmp;
 
 	if (c) {
 		add(fm, "name", F_NAME, c->name);
@@ -208,6 +323,7 @@ fill_vpn(struct form *fm, const struct connection *c, int dev)
 			    sizeof pf));
 		}
 		add(fm, "advertise", F_PREFIXES, buf);
+		fill_conn_more(fm, c);
 		return;
 	}
 	free_name(d, "vpn", name, sizeof name, 2);
@@ -233,6 +349,9 @@ fill_vpn(struct form *fm, const struct connection *c, int dev)
 			    d->dcs[dc].nprefixes);
 	}
 	add(fm, "advertise", F_PREFIXES, buf);
+	memset(&tmp, 0, sizeof tmp);
+	design_connection_defaults(&tmp, CONN_VPN);
+	fill_conn_more(fm, &tmp);
 }
 
 static void
@@ -240,6 +359,7 @@ fill_dx(struct form *fm, const struct connection *c, int dev)
 {
 	const struct design *d = fm->d;
 	char buf[FIELD_MAX], name[64], pf[PREFIX_STRLEN];
+	struct connection tmp;
 	struct field *f;
 
 	if (c) {
@@ -259,6 +379,7 @@ fill_dx(struct form *fm, const struct connection *c, int dev)
 			    i ? " " : "", prefix_format(&c->adverts[i].prefix, pf,
 			    sizeof pf));
 		add(fm, "advertise", F_PREFIXES, buf);
+		fill_conn_more(fm, c);
 	} else {
 		const char *loc = "location1", *prov = "provider1";
 		int vlan = 100;
@@ -291,12 +412,38 @@ fill_dx(struct form *fm, const struct connection *c, int dev)
 				    d->dcs[dc].nprefixes);
 		}
 		add(fm, "advertise", F_PREFIXES, buf);
+		memset(&tmp, 0, sizeof tmp);
+		design_connection_defaults(&tmp, CONN_DX);
+		fill_conn_more(fm, &tmp);
 	}
 	f->lo = DESIGN_DX_GBPS_MIN;
 	f->hi = DESIGN_DX_GBPS_MAX;
 	f = find(fm, "vlan");
 	f->lo = 1;
 	f->hi = 4094;
+}
+
+/* A data center prefix with no traffic demand yet, the selected data
+ * center's first. */
+static void
+free_demand(const struct design *d, int sel, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	for (size_t k = 0; k <= d->ndcs; k++) {
+		size_t i = k == 0 ? (size_t)(sel >= 0 ? sel : 0) : k - 1;
+
+		for (size_t j = 0; i < d->ndcs && j < d->dcs[i].nprefixes; j++) {
+			const struct prefix *p = &d->dcs[i].prefixes[j];
+			bool used = false;
+
+			for (size_t t = 0; t < d->ntraffic && !used; t++)
+				used = prefix_equal(&d->traffic[t].prefix, p);
+			if (!used) {
+				prefix_format(p, buf, len);
+				return;
+			}
+		}
+	}
 }
 
 static void check(struct form *fm);
@@ -332,6 +479,7 @@ form_new(const struct design *d, const char *path, enum form_kind kind,
 		f->hi = 4294967294.0;
 		add(fm, "ecmp", F_CHOICE, d->vpc.ecmp ? "yes" : "no")->choices =
 		    yesno;
+		add(fm, "design title", F_TEXT, d->name);
 		break;
 	case FORM_DC:
 		if (edit) {
@@ -344,6 +492,8 @@ form_new(const struct design *d, const char *path, enum form_kind kind,
 			propose_dc_prefix(d, buf, sizeof buf);
 		}
 		add(fm, "prefixes", F_PREFIXES, buf);
+		fill_common(fm, edit ? d->dcs[index].availability : 0,
+		    edit ? d->dcs[index].description : NULL);
 		break;
 	case FORM_DEVICE: {
 		const struct device *v = edit ? &d->devices[index] : NULL;
@@ -364,6 +514,7 @@ form_new(const struct design *d, const char *path, enum form_kind kind,
 			prefix_format_address(&v->public_ip, buf, sizeof buf);
 		add(fm, "public_ip", F_ADDR_OPT, buf);
 		add(fm, "isp", F_NAME_OPT, v ? v->isp : "");
+		fill_common(fm, v ? v->availability : 0, v ? v->description : NULL);
 		break;
 	}
 	case FORM_VPN:
@@ -388,6 +539,8 @@ form_new(const struct design *d, const char *path, enum form_kind kind,
 		f = add(fm, "gbps", F_DOUBLE, buf);
 		f->lo = 0.001;
 		f->hi = 100000;
+		avail_text(buf, sizeof buf, edit ? d->wans[index].availability : 0);
+		add(fm, "availability", F_AVAIL, buf);
 		break;
 	case FORM_PREFIX:
 		fm->index = (size_t)dc;
@@ -405,7 +558,108 @@ form_new(const struct design *d, const char *path, enum form_kind kind,
 		f->hi = DESIGN_PREPEND_MAX;
 		if (conn >= 0 && d->conns[conn].type == CONN_DX)
 			add(fm, "local_pref", F_CHOICE, "none")->choices = lps;
+		else
+			add(fm, "med", F_UINT_OPT, "");
 		break;
+	case FORM_TRAFFIC: {
+		const struct traffic *tr = edit ? &d->traffic[index] : NULL;
+
+		buf[0] = '\0';
+		if (tr)
+			prefix_format(&tr->prefix, buf, sizeof buf);
+		else
+			free_demand(d, dc, buf, sizeof buf);
+		add(fm, "prefix", F_PREFIX, buf);
+		num(buf, sizeof buf, tr ? tr->from_aws : 1);
+		f = add(fm, "from_aws", F_DOUBLE, buf);
+		f->lo = 0;
+		f->hi = 1e6;
+		num(buf, sizeof buf, tr ? tr->to_aws : 1);
+		f = add(fm, "to_aws", F_DOUBLE, buf);
+		f->lo = 0;
+		f->hi = 1e6;
+		break;
+	}
+	case FORM_RISK: {
+		const struct risk *r = edit ? &d->risks[index] : NULL;
+		size_t o = 0;
+
+		if (r == NULL) {
+			for (int i = 1; i < 100000; i++) {
+				snprintf(name, sizeof name, "risk%d", i);
+				if (design_find_risk(d, name) < 0)
+					break;
+			}
+		}
+		add(fm, "name", F_NAME, r ? r->name : name);
+		buf[0] = '\0';
+		for (size_t i = 0; r && i < r->nmembers && o < sizeof buf; i++)
+			o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s",
+			    i ? " " : "", r->members[i]);
+		add(fm, "members", F_MEMBERS, buf);
+		avail_text(buf, sizeof buf, r ? r->availability : 0);
+		add(fm, "availability", F_AVAIL, buf);
+		break;
+	}
+	case FORM_AVAIL:
+		for (int i = 0; i < AVAIL_CLASS_COUNT; i++) {
+			if (d->avail_set[i])
+				num(buf, sizeof buf, d->avail[i]);
+			else
+				buf[0] = '\0';
+			add(fm, design_avail_class_name((enum avail_class)i), F_AVAIL,
+			    buf);
+		}
+		break;
+	case FORM_RULES:
+		for (int i = 0; i < DESIGN_RULE_COUNT; i++) {
+			snprintf(rule_labels[i], sizeof rule_labels[i], "HA%03d", i + 1);
+			add(fm, rule_labels[i], F_CHOICE, severities[d->rules[i]])->
+			    choices = severities;
+		}
+		break;
+	}
+	check(fm);
+	return fm;
+}
+
+struct form *
+form_edit_item(const struct design *d, const char *path,
+    enum form_kind kind, size_t owner, size_t item)
+{
+	struct form *fm = xcalloc(1, sizeof *fm);
+	struct error err = ERROR_INIT;
+	char buf[FIELD_MAX];
+	struct field *f;
+
+	fm->d = d;
+	fm->path = path;
+	fm->kind = kind;
+	fm->edit = true;
+	fm->index = owner;
+	fm->sub = item;
+	fm->was_valid = design_validate(d, path, &err) == 0;
+	error_clear(&err);
+	if (kind == FORM_PREFIX) {
+		prefix_format(&d->dcs[owner].prefixes[item], buf, sizeof buf);
+		add(fm, "prefix", F_PREFIX, buf);
+	} else {
+		const struct connection *c = &d->conns[owner];
+		const struct advert *a = &c->adverts[item];
+
+		prefix_format(&a->prefix, buf, sizeof buf);
+		add(fm, "prefix", F_PREFIX, buf);
+		f = add_int(fm, "prepend", a->prepend, 0, DESIGN_PREPEND_MAX);
+		(void)f;
+		if (c->type == CONN_DX)
+			add(fm, "local_pref", F_CHOICE, lps[a->local_pref])->choices =
+			    lps;
+		else {
+			buf[0] = '\0';
+			if (a->has_med)
+				snprintf(buf, sizeof buf, "%lu", (unsigned long)a->med);
+			add(fm, "med", F_UINT_OPT, buf);
+		}
 	}
 	check(fm);
 	return fm;
@@ -439,6 +693,68 @@ parse_prefixes(const char *s, struct prefix *out, int max, char *why,
 		n++;
 	}
 	return n;
+}
+
+/* A list of IKE algorithm names (kind 0 encryption, 1 integrity) or DH
+ * groups (2); the count, or -1 with why. */
+static int
+parse_list(const char *s, int kind, uint8_t *out, int max, char *why,
+    size_t whylen)
+{
+	char buf[FIELD_MAX], *tok, *save = NULL;
+	int n = 0;
+
+	snprintf(buf, sizeof buf, "%s", s);
+	for (tok = strtok_r(buf, " ,", &save); tok;
+	    tok = strtok_r(NULL, " ,", &save)) {
+		int v = -1;
+
+		if (kind == 2) {
+			char *end;
+			long g = strtol(tok, &end, 10);
+
+			if (*end == '\0' && g >= 1 && g <= 32)
+				v = (int)g;
+		} else
+			for (int i = 0; i < (kind == 0 ? IKE_ENCRYPTION_COUNT :
+			    IKE_INTEGRITY_COUNT); i++)
+				if (strcmp(tok, kind == 0 ?
+				    design_ike_encryption_name((enum ike_encryption)i) :
+				    design_ike_integrity_name((enum ike_integrity)i)) == 0)
+					v = i;
+		if (v < 0) {
+			snprintf(why, whylen, "\"%.40s\" is not %s", tok, kind == 2 ?
+			    "a DH group number" : kind == 0 ? "an encryption "
+			    "algorithm (aes128 aes256 aes128-gcm16 aes256-gcm16)" :
+			    "an integrity algorithm (sha1 sha2-256 sha2-384 "
+			    "sha2-512)");
+			return -1;
+		}
+		for (int i = 0; i < n && i < max; i++)
+			if (out[i] == v) {
+				snprintf(why, whylen, "%s is listed twice", tok);
+				return -1;
+			}
+		if (n >= max) {
+			snprintf(why, whylen, "at most %d", max);
+			return -1;
+		}
+		out[n++] = (uint8_t)v;
+	}
+	return n;
+}
+
+/* A risk member as the file would hold it ("connection:NAME" for a bare
+ * name), or NULL when it names nothing. */
+static const char *
+member_problem(const struct design *d, const char *id)
+{
+	if (strncmp(id, "risk:", 5) == 0)
+		return "a risk group cannot hold another risk group";
+	if (strchr(id, ':') == NULL ? design_find_conn(d, id) >= 0 :
+	    design_component_exists(d, id))
+		return NULL;
+	return "no such component in this design (Ctrl-N completes)";
 }
 
 /* One field alone: the model's validators. */
@@ -500,6 +816,55 @@ check_field(struct form *fm, struct field *f)
 		break;
 	case F_CHOICE:
 		break;
+	case F_TEXT:
+		if (f->val[0] && (p = design_text_problem(f->val)) != NULL)
+			snprintf(f->problem, sizeof f->problem, "%s", p);
+		break;
+	case F_AVAIL:
+	case F_UINT_OPT: {
+		char *end;
+		double v;
+
+		if (f->val[0] == '\0')
+			break;
+		errno = 0;
+		v = strtod(f->val, &end);
+		if (*end != '\0' || errno != 0)
+			snprintf(f->problem, sizeof f->problem, "not a number");
+		else if (f->type == F_AVAIL && !(v > 0 && v <= 1))
+			snprintf(f->problem, sizeof f->problem, "%g is out of range "
+			    "(more than 0, at most 1; empty: the default)", v);
+		else if (f->type == F_UINT_OPT && (v != (double)(long long)v ||
+		    v < 0 || v > 4294967295.0))
+			snprintf(f->problem, sizeof f->problem, "must be a whole "
+			    "number 0 to 4294967295, or empty");
+		break;
+	}
+	case F_ENC:
+	case F_INTEG:
+	case F_DH: {
+		uint8_t v[IKE_DH_MAX];
+
+		if (parse_list(f->val, f->type == F_ENC ? 0 : f->type == F_INTEG ?
+		    1 : 2, v, f->type == F_ENC ? IKE_ENCRYPTION_COUNT :
+		    f->type == F_INTEG ? IKE_INTEGRITY_COUNT : IKE_DH_MAX, why,
+		    sizeof why) < 0)
+			snprintf(f->problem, sizeof f->problem, "%s", why);
+		break;
+	}
+	case F_MEMBERS: {
+		char buf[FIELD_MAX], *tok, *save = NULL;
+
+		snprintf(buf, sizeof buf, "%s", f->val);
+		for (tok = strtok_r(buf, " ,", &save); tok;
+		    tok = strtok_r(NULL, " ,", &save))
+			if ((p = member_problem(fm->d, tok)) != NULL) {
+				snprintf(f->problem, sizeof f->problem, "%.60s: %s", tok,
+				    p);
+				break;
+			}
+		break;
+	}
 	}
 }
 
@@ -551,6 +916,83 @@ choice_index(const char *const *choices, const char *v)
 	return 0;
 }
 
+static double
+avail_val(struct form *fm, const char *label)
+{
+	const char *v = val(fm, label);
+
+	return v[0] ? strtod(v, NULL) : 0;
+}
+
+static void
+apply_common(struct form *fm, double *avail, char **desc)
+{
+	*avail = avail_val(fm, "availability");
+	if (desc)
+		design_set_description(desc, val(fm, "description"));
+}
+
+static void
+apply_phase(struct form *fm, struct ike_phase *ph, const char *enc,
+    const char *integ, const char *dh, const char *life)
+{
+	char why[160];
+	int n;
+
+	if ((n = parse_list(val(fm, enc), 0, ph->encryption,
+	    IKE_ENCRYPTION_COUNT, why, sizeof why)) >= 0)
+		ph->nencryption = n;
+	if ((n = parse_list(val(fm, integ), 1, ph->integrity,
+	    IKE_INTEGRITY_COUNT, why, sizeof why)) >= 0)
+		ph->nintegrity = n;
+	if ((n = parse_list(val(fm, dh), 2, ph->dh, IKE_DH_MAX, why,
+	    sizeof why)) >= 0)
+		ph->ndh = n;
+	ph->lifetime = (uint32_t)strtoul(val(fm, life), NULL, 10);
+}
+
+static void
+apply_conn_more(struct form *fm, struct connection *c)
+{
+	char why[160];
+
+	c->local_pref = (int)strtol(val(fm, "local_pref"), NULL, 10);
+	if (c->type == CONN_VPN) {
+		for (int t = 0; t < 2 && t < c->ntunnels; t++) {
+			struct tunnel *tu = &c->tunnels[t];
+			const char *out = val(fm, tunnel_labels[t][2]);
+
+			tu->enabled = strcmp(val(fm, tunnel_labels[t][0]), "yes") == 0;
+			tu->gbps = strtod(val(fm, tunnel_labels[t][1]), NULL);
+			tu->has_outside = out[0] != '\0' && prefix_parse_address(out,
+			    &tu->aws_outside_ip, why, sizeof why) == 0;
+		}
+		c->ike.version = strcmp(val(fm, "ike version"), "1") == 0 ? 1 : 2;
+		apply_phase(fm, &c->ike.phase1, "p1 encryption", "p1 integrity",
+		    "p1 dh", "p1 lifetime");
+		apply_phase(fm, &c->ike.phase2, "p2 encryption", "p2 integrity",
+		    "p2 pfs", "p2 lifetime");
+		c->ike.dpd = (uint32_t)strtoul(val(fm, "dpd"), NULL, 10);
+	}
+	apply_common(fm, &c->availability, &c->description);
+}
+
+static void
+apply_advert(struct form *fm, struct advert *a)
+{
+	a->prepend = (int)strtol(val(fm, "prepend"), NULL, 10);
+	if (find(fm, "local_pref")) {
+		int lp = choice_index(lps, val(fm, "local_pref"));
+
+		a->local_pref = (enum lp_community)lp;
+	}
+	if (find(fm, "med")) {
+		a->has_med = val(fm, "med")[0] != '\0';
+		a->med = a->has_med ? (uint32_t)strtoul(val(fm, "med"), NULL, 10) :
+		    0;
+	}
+}
+
 static struct design *
 apply(struct form *fm, char *what, size_t whatlen)
 {
@@ -567,6 +1009,8 @@ apply(struct form *fm, char *what, size_t whatlen)
 		    GATEWAY_TGW : GATEWAY_VGW;
 		nd->vpc.asn = (uint32_t)strtoul(val(fm, "AWS ASN"), NULL, 10);
 		nd->vpc.ecmp = strcmp(val(fm, "ecmp"), "yes") == 0;
+		free(nd->name);
+		nd->name = xstrdup(val(fm, "design title"));
 		snprintf(what, whatlen, "edited the VPC");
 		break;
 	case FORM_DC: {
@@ -580,6 +1024,7 @@ apply(struct form *fm, char *what, size_t whatlen)
 			dc = design_add_dc(nd, val(fm, "name"));
 		set_prefixes(val(fm, "prefixes"), &dc->prefixes, &dc->nprefixes,
 		    &dc->pfxcap);
+		apply_common(fm, &dc->availability, &dc->description);
 		snprintf(what, whatlen, "%s data center %s", fm->edit ? "edited" :
 		    "added", dc->name);
 		break;
@@ -601,6 +1046,7 @@ apply(struct form *fm, char *what, size_t whatlen)
 		    prefix_parse_address(val(fm, "public_ip"), &v->public_ip, why,
 		    sizeof why) == 0;
 		snprintf(v->isp, sizeof v->isp, "%s", val(fm, "isp"));
+		apply_common(fm, &v->availability, &v->description);
 		snprintf(what, whatlen, "%s device %s", fm->edit ? "edited" :
 		    "added", v->name);
 		break;
@@ -644,6 +1090,7 @@ apply(struct form *fm, char *what, size_t whatlen)
 			c->bfd = strcmp(val(fm, "bfd"), "yes") == 0;
 		}
 		set_adverts(c, val(fm, "advertise"));
+		apply_conn_more(fm, c);
 		snprintf(what, whatlen, "%s %s %s", fm->edit ? "edited" : "added",
 		    fm->kind == FORM_VPN ? "VPN" : "DX", c->name);
 		break;
@@ -658,32 +1105,99 @@ apply(struct form *fm, char *what, size_t whatlen)
 		} else
 			w = design_add_wan(nd, val(fm, "a"), val(fm, "b"), 0);
 		w->gbps = strtod(val(fm, "gbps"), NULL);
+		apply_common(fm, &w->availability, NULL);
 		snprintf(what, whatlen, "%s WAN link %s-%s", fm->edit ? "edited" :
 		    "added", w->a, w->b);
 		break;
 	}
 	case FORM_PREFIX:
 		if (prefix_parse(val(fm, "prefix"), &p, why, sizeof why) == 0 &&
-		    fm->index < nd->ndcs)
-			design_dc_add_prefix(&nd->dcs[fm->index], &p);
-		snprintf(what, whatlen, "added prefix %s", val(fm, "prefix"));
+		    fm->index < nd->ndcs) {
+			if (fm->edit)
+				nd->dcs[fm->index].prefixes[fm->sub] = p;
+			else
+				design_dc_add_prefix(&nd->dcs[fm->index], &p);
+		}
+		snprintf(what, whatlen, "%s prefix %s", fm->edit ? "edited" :
+		    "added", val(fm, "prefix"));
 		break;
 	case FORM_ADVERT:
 		if (prefix_parse(val(fm, "prefix"), &p, why, sizeof why) == 0 &&
 		    fm->index < nd->nconns) {
-			struct advert *a = design_conn_add_advert(&nd->conns[fm->index],
-			    &p);
+			struct connection *c = &nd->conns[fm->index];
+			struct advert *a;
 
-			a->prepend = (int)strtol(val(fm, "prepend"), NULL, 10);
-			if (find(fm, "local_pref"))
-			{
-				int lp = choice_index(lps, val(fm, "local_pref"));
-
-				a->local_pref = (enum lp_community)lp;
-			}
+			if (fm->edit) {
+				a = &c->adverts[fm->sub];
+				a->prefix = p;
+			} else
+				a = design_conn_add_advert(c, &p);
+			apply_advert(fm, a);
 		}
-		snprintf(what, whatlen, "added advertisement %s",
-		    val(fm, "prefix"));
+		snprintf(what, whatlen, "%s advertisement %s", fm->edit ? "edited" :
+		    "added", val(fm, "prefix"));
+		break;
+	case FORM_TRAFFIC: {
+		struct traffic *tr;
+
+		memset(&p, 0, sizeof p);
+		prefix_parse(val(fm, "prefix"), &p, why, sizeof why);
+		if (fm->edit) {
+			tr = &nd->traffic[fm->index];
+			tr->prefix = p;
+		} else
+			tr = design_add_traffic(nd, &p, 0, 0);
+		tr->from_aws = strtod(val(fm, "from_aws"), NULL);
+		tr->to_aws = strtod(val(fm, "to_aws"), NULL);
+		snprintf(what, whatlen, "%s traffic demand %s", fm->edit ?
+		    "edited" : "added", val(fm, "prefix"));
+		break;
+	}
+	case FORM_RISK: {
+		char buf[FIELD_MAX], *tok, *save = NULL;
+		struct risk *r;
+
+		if (fm->edit) {
+			r = &nd->risks[fm->index];
+			snprintf(r->name, sizeof r->name, "%s", val(fm, "name"));
+			for (size_t i = 0; i < r->nmembers; i++)
+				free(r->members[i]);
+			r->nmembers = 0;
+		} else
+			r = design_add_risk(nd, val(fm, "name"));
+		snprintf(buf, sizeof buf, "%s", val(fm, "members"));
+		for (tok = strtok_r(buf, " ,", &save); tok;
+		    tok = strtok_r(NULL, " ,", &save)) {
+			if (strchr(tok, ':') == NULL) {
+				char id[FIELD_MAX + 16];
+
+				snprintf(id, sizeof id, "connection:%s", tok);
+				design_risk_add_member(r, id);
+			} else
+				design_risk_add_member(r, tok);
+		}
+		r->availability = avail_val(fm, "availability");
+		snprintf(what, whatlen, "%s risk group %s", fm->edit ? "edited" :
+		    "added", r->name);
+		break;
+	}
+	case FORM_AVAIL:
+		for (int i = 0; i < AVAIL_CLASS_COUNT; i++) {
+			double a = avail_val(fm, fm->f[i].label);
+
+			nd->avail_set[i] = a > 0;
+			nd->avail[i] = a > 0 ? a : design_default_availability(
+			    (enum avail_class)i);
+		}
+		snprintf(what, whatlen, "edited the availability classes");
+		break;
+	case FORM_RULES:
+		for (int i = 0; i < DESIGN_RULE_COUNT; i++) {
+			int sv = choice_index(severities, fm->f[i].val);
+
+			nd->rules[i] = (enum rule_severity)sv;
+		}
+		snprintf(what, whatlen, "edited the rule severities");
 		break;
 	}
 	return nd;
@@ -711,7 +1225,10 @@ check(struct form *fm)
 		struct error_item it = err.items[0];
 		char *s;
 
+		/* The edited copy's lines are the old file's: name the field
+		 * alone. */
 		it.file = NULL;
+		it.line = 0;
 		s = error_item_string(&it);
 		snprintf(fm->problem, sizeof fm->problem, "%s", s);
 		free(s);
@@ -736,6 +1253,71 @@ const char *
 form_problem(const struct form *fm)
 {
 	return fm->problem;
+}
+
+/* Every component ID of the design a risk group can hold. */
+static size_t
+component_ids(const struct design *d, char (**out)[80])
+{
+	char (*v)[80] = NULL;
+	size_t n = 0, cap = 0;
+
+#define PUSH(...) do { \
+	v = xgrow(v, &cap, n + 1, sizeof *v); \
+	snprintf(v[n], sizeof v[n], __VA_ARGS__); \
+	for (size_t q_ = 0; q_ < n; q_++) \
+		if (strcmp(v[q_], v[n]) == 0) { n--; break; } \
+	n++; \
+} while (0)
+	for (size_t i = 0; i < d->nconns; i++) {
+		PUSH("connection:%s", d->conns[i].name);
+		for (int t = 0; d->conns[i].type == CONN_VPN &&
+		    t < d->conns[i].ntunnels; t++)
+			PUSH("tunnel:%s/%d", d->conns[i].name, t + 1);
+	}
+	for (size_t i = 0; i < d->ndevices; i++)
+		PUSH("device:%s", d->devices[i].name);
+	for (size_t i = 0; i < d->ndcs; i++)
+		PUSH("datacenter:%s", d->dcs[i].name);
+	for (size_t i = 0; i < d->nwans; i++)
+		PUSH("wan:%s-%s", d->wans[i].a, d->wans[i].b);
+	for (size_t i = 0; i < d->nconns; i++)
+		if (d->conns[i].type == CONN_DX) {
+			PUSH("location:%s", d->conns[i].location);
+			PUSH("provider:%s", d->conns[i].provider);
+		}
+	for (size_t i = 0; i < d->ndevices; i++)
+		if (d->devices[i].isp[0])
+			PUSH("isp:%s", d->devices[i].isp);
+	PUSH("aws-endpoint:1");
+	PUSH("aws-endpoint:2");
+#undef PUSH
+	*out = v;
+	return n;
+}
+
+/* Replace the last word of a members field with the next (dir 1) or
+ * previous component ID: the one after it when it is one, else the first
+ * that starts with what was typed. */
+static void
+complete_member(struct form *fm, struct field *f, int dir)
+{
+	char (*ids)[80] = NULL;
+	size_t n = component_ids(fm->d, &ids), at = n;
+	char *w = strrchr(f->val, ' ');
+	size_t wl;
+
+	w = w ? w + 1 : f->val;
+	wl = strlen(w);
+	for (size_t i = 0; i < n && at == n; i++)
+		if (strcmp(ids[i], w) == 0)
+			at = (i + n + (size_t)(dir > 0 ? 1 : n - 1)) % n;
+	for (size_t i = 0; i < n && at == n; i++)
+		if (strncmp(ids[i], w, wl) == 0)
+			at = i;
+	if (at < n && (size_t)(w - f->val) + strlen(ids[at]) + 1 < sizeof f->val)
+		snprintf(w, sizeof f->val - (size_t)(w - f->val), "%s", ids[at]);
+	free(ids);
 }
 
 int
@@ -783,6 +1365,9 @@ form_key(struct form *fm, int ch, struct design **out, char *what,
 					break;
 				}
 		}
+	} else if (f->type == F_MEMBERS && (ch == ('n' & 0x1f) ||
+	    ch == ('p' & 0x1f))) {
+		complete_member(fm, f, ch == ('n' & 0x1f) ? 1 : -1);
 	} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
 		if (n > 0)
 			f->val[n - 1] = '\0';
@@ -848,12 +1433,22 @@ text(int y, int x, int w, const char *s, attr_t a)
 void
 form_draw(const struct form *fm, bool utf8, bool color)
 {
-	int w = COLS - 8 < 76 ? COLS - 8 : 76, h = fm->n * 2 + 6;
-	int x = (COLS - w) / 2, y = (LINES - h) / 2, cy = 0, cx = 0;
+	int w = COLS - 8 < 76 ? COLS - 8 : 76, vis = (LINES - 8) / 2, top, h;
+	int x, y, cy = 0, cx = 0;
 	char buf[256];
 	attr_t bad = color ? COLOR_PAIR(5) : A_BOLD;
+	const struct field *cf = &fm->f[fm->cur];
 
 	(void)utf8;
+	/* Long forms (a VPN with its IKE settings) scroll with the cursor. */
+	if (vis > fm->n)
+		vis = fm->n;
+	if (vis < 1)
+		vis = 1;
+	top = fm->cur >= vis ? fm->cur - vis + 1 : 0;
+	h = vis * 2 + 6;
+	x = (COLS - w) / 2;
+	y = (LINES - h) / 2;
 	if (y < 1)
 		y = 1;
 	for (int j = 0; j < h; j++)
@@ -868,23 +1463,28 @@ form_draw(const struct form *fm, bool utf8, bool color)
 	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
 	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
 	attroff(A_BOLD);
-	snprintf(buf, sizeof buf, " %s %s ", fm->edit ? "edit" : "add",
-	    titles[fm->kind]);
+	if (vis < fm->n)
+		snprintf(buf, sizeof buf, " %s %s  %d/%d ", fm->edit ? "edit" :
+		    "add", titles[fm->kind], fm->cur + 1, fm->n);
+	else
+		snprintf(buf, sizeof buf, " %s %s ", fm->edit ? "edit" : "add",
+		    titles[fm->kind]);
 	text(y, x + 2, (int)strlen(buf), buf, A_BOLD);
-	for (int i = 0; i < fm->n; i++) {
+	for (int i = top; i < top + vis; i++) {
 		const struct field *f = &fm->f[i];
-		int fy = y + 1 + 2 * i;
+		int fy = y + 1 + 2 * (i - top);
 
-		snprintf(buf, sizeof buf, "%-10s", f->label);
-		text(fy, x + 2, 11, buf, i == fm->cur ? A_BOLD : A_NORMAL);
+		snprintf(buf, sizeof buf, "%-13s", f->label);
+		text(fy, x + 2, 14, buf, i == fm->cur ? A_BOLD : A_NORMAL);
 		snprintf(buf, sizeof buf, "%s%s", f->val, f->type == F_CHOICE ?
-		    "  (space: next)" : "");
-		text(fy, x + 13, w - 15, buf, i == fm->cur ? A_REVERSE :
+		    "  (space: next)" : f->type == F_AVAIL && f->val[0] == '\0' ?
+		    "  (default)" : "");
+		text(fy, x + 16, w - 18, buf, i == fm->cur ? A_REVERSE :
 		    A_UNDERLINE);
-		text(fy + 1, x + 13, w - 15, f->problem, bad);
+		text(fy + 1, x + 16, w - 18, f->problem, bad);
 		if (i == fm->cur) {
 			cy = fy;
-			cx = x + 13 + (int)strlen(f->val);
+			cx = x + 16 + (int)strlen(f->val);
 			if (cx > x + w - 3)
 				cx = x + w - 3;
 		}
@@ -900,10 +1500,11 @@ form_draw(const struct form *fm, bool utf8, bool color)
 		    A_NORMAL);
 		text(y + h - 3, x + 2, w - 4, "", A_NORMAL);
 	}
-	text(y + h - 2, x + 2, w - 4,
+	text(y + h - 2, x + 2, w - 4, cf->type == F_MEMBERS ?
+	    "Ctrl-N/Ctrl-P complete a component ID  Enter accept  Esc cancel" :
 	    "Tab/Up/Down field  Enter accept  Esc cancel  Ctrl-U clear",
 	    A_DIM);
-	if (fm->f[fm->cur].type != F_CHOICE) {
+	if (cf->type != F_CHOICE) {
 		curs_set(1);
 		move(cy, cx);
 	}

@@ -12,7 +12,8 @@
 #include "model/design.h"
 
 enum form_kind { FORM_VPC, FORM_DC, FORM_DEVICE, FORM_VPN, FORM_DX,
-	FORM_WAN, FORM_PREFIX, FORM_ADVERT };
+	FORM_WAN, FORM_PREFIX, FORM_ADVERT, FORM_TRAFFIC, FORM_RISK, FORM_AVAIL,
+	FORM_RULES };
 
 enum form_result { FORM_CONTINUE, FORM_CANCEL, FORM_DONE };
 
@@ -24,6 +25,10 @@ struct form;
  * alive and unchanged while the form is open. */
 struct form *form_new(const struct design *d, const char *path,
     enum form_kind kind, bool edit, size_t index, int selkind);
+/* A form to edit one prefix of data center owner (FORM_PREFIX) or one
+ * advertisement of connection owner (FORM_ADVERT). */
+struct form *form_edit_item(const struct design *d, const char *path,
+    enum form_kind kind, size_t owner, size_t item);
 void form_free(struct form **f);
 /* Feed a key: FORM_DONE puts the edited design in *out and a description
  * of the edit in what. */

@@ -25,11 +25,13 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "export/export.h"
 #include "model/availability.h"
 #include "model/design.h"
 #include "model/engine.h"
 #include "model/matrix.h"
 #include "model/rules.h"
+#include "model/secrets.h"
 #include "model/strbuf.h"
 #include "render/availability.h"
 #include "render/canvas.h"
@@ -57,7 +59,14 @@ enum tui_focus { FOCUS_CANVAS, FOCUS_FINDINGS };
 
 /* What a question or a prompt leads to. */
 enum tui_ask { ASK_NONE, ASK_QUIT, ASK_DELETE, ASK_RECOVER, ASK_SAVE_AS,
-	ASK_FIND, ASK_ADD, ASK_FAIL, ASK_TEMPLATE, ASK_TEMPLATE_DISCARD };
+	ASK_FIND, ASK_ADD, ASK_FAIL, ASK_TEMPLATE, ASK_TEMPLATE_DISCARD,
+	ASK_ITEMS, ASK_EXPORT };
+
+/* A line of the `o` list: objects without a box on the canvas. */
+struct titem {
+	int kind;                   /* enum form_kind */
+	size_t owner, item;
+};
 
 static volatile sig_atomic_t tui_quit_signal;
 static bool tui_started;
@@ -124,6 +133,7 @@ struct tui {
 	/* The choice list (add, fail, templates). */
 	char **choices;
 	size_t nchoices, csel;
+	struct titem *titems;       /* ASK_ITEMS: what each choice is */
 	/* The matrix view. */
 	struct matrix_row *mrows;
 	size_t nmrows, mrowcap, msel, mtop;
@@ -131,7 +141,8 @@ struct tui {
 	size_t ncols;
 	int mleft;
 	struct form *form;
-	int drag;                   /* data center being dragged, or -1 */
+	int drag;                   /* data center or device dragged, or -1 */
+	int help_top;               /* first help line shown */
 	/* Timings. */
 	double last_edit_ms;
 };
@@ -776,43 +787,62 @@ static const char *const help_lines[] = {
 	"  a                add: data center, device, VPN, DX, WAN link,",
 	"                   prefix, advertisement",
 	"  e, Enter         edit the selected object",
+	"  o                other objects: the selection's prefixes or",
+	"                   advertisements, traffic demands, risk groups,",
+	"                   availability classes, rule severities, the VPC",
+	"                   (Enter edits, d deletes)",
+	"  x                export the saved design into a folder",
 	"  d, Delete        delete the selected object (asks when others",
 	"                   depend on it)",
 	"  u, Ctrl-R        undo, redo (the whole session)",
 	"  s, S             save, save as",
 	"  n                new design from a template",
 	"  /                find by name (again: the next match)",
-	"  ?, F1            this help (any key closes it)",
+	"  ?, F1            this help (Space pages, any other key closes)",
 	"  q                quit (asks when there are unsaved changes)",
-	"  mouse            click selects, drag moves a data center,",
-	"                   wheel scrolls",
+	"  mouse            click selects, drag moves a data center or a",
+	"                   device, wheel scrolls",
 };
 
 static void
 draw_help(struct tui *t)
 {
 	int n = (int)(sizeof help_lines / sizeof help_lines[0]);
+	int rows = LINES - 2, top = t->help_top, more;
 
 	for (int y = 1; y < LINES - 1; y++)
 		put_text(t, y, 0, COLS, "", A_NORMAL);
-	for (int i = 0; i < n && i + 1 < LINES - 1; i++)
-		put_text(t, i + 1, 2, COLS - 4, help_lines[i], i == 0 ?
+	more = top + rows < n;
+	if (more)
+		rows--;
+	for (int i = 0; top + i < n && i < rows; i++)
+		put_text(t, i + 1, 2, COLS - 4, help_lines[top + i], top + i == 0 ?
 		    role(t, ROLE_TITLE) : A_NORMAL);
+	if (more)
+		put_text(t, LINES - 2, 2, COLS - 4, "  -- Space: more, any other "
+		    "key closes --", role(t, ROLE_TITLE));
 }
 
 static void
 draw_choose(struct tui *t)
 {
-	int w = 50, h = (int)t->nchoices + 2, x = (COLS - w) / 2, y;
+	int w = t->ask == ASK_ITEMS ? 60 : 50, h = (int)t->nchoices + 2;
+	int x = (COLS - w) / 2, y;
+	size_t top;
 
 	if (h > LINES - 4)
 		h = LINES - 4;
+	/* Long lists (traffic demands of a large design) scroll. */
+	top = t->csel >= (size_t)(h - 2) ? t->csel - (size_t)(h - 2) + 1 : 0;
 	y = (LINES - h) / 2;
 	frame(t, y, x, h, w, t->question, true);
-	for (int i = 0; i < h - 2; i++)
-		put_text(t, y + 1 + i, x + 1, w - 2, (size_t)i < t->nchoices ?
-		    t->choices[i] : "", (size_t)i == t->csel ?
+	for (int i = 0; i < h - 2; i++) {
+		size_t k = top + (size_t)i;
+
+		put_text(t, y + 1 + i, x + 1, w - 2, k < t->nchoices ?
+		    t->choices[k] : "", k == t->csel ?
 		    role(t, ROLE_SELECTED) : A_NORMAL);
+	}
 }
 
 static void
@@ -1280,7 +1310,9 @@ choices_clear(struct tui *t)
 	for (size_t i = 0; i < t->nchoices; i++)
 		free(t->choices[i]);
 	free(t->choices);
+	free(t->titems);
 	t->choices = NULL;
+	t->titems = NULL;
 	t->nchoices = 0;
 	t->csel = 0;
 }
@@ -1521,6 +1553,7 @@ static const char *const add_kinds[] = {
 	"data center", "device", "VPN connection", "DX connection", "WAN link",
 	"prefix (to the selected data center)",
 	"advertisement (to the selected connection)",
+	"traffic demand", "risk group",
 };
 
 static void
@@ -1542,7 +1575,8 @@ static void
 add_chosen(struct tui *t, size_t which)
 {
 	static const enum form_kind kinds[] = { FORM_DC, FORM_DEVICE, FORM_VPN,
-		FORM_DX, FORM_WAN, FORM_PREFIX, FORM_ADVERT };
+		FORM_DX, FORM_WAN, FORM_PREFIX, FORM_ADVERT, FORM_TRAFFIC,
+		FORM_RISK };
 	const struct canvas_obj *o = t->sel >= 0 ? &t->cv.objs[t->sel] : NULL;
 
 	if (kinds[which] == FORM_PREFIX && (o == NULL || o->kind != CANVAS_DC)) {
@@ -1595,6 +1629,187 @@ edit_selected(struct tui *t)
 		    "DX connections");
 		break;
 	}
+}
+
+static void
+titem_add(struct tui *t, int kind, size_t owner, size_t item,
+    const char *text)
+{
+	t->titems = xrealloc(t->titems, (t->nchoices + 1) * sizeof *t->titems);
+	t->titems[t->nchoices].kind = kind;
+	t->titems[t->nchoices].owner = owner;
+	t->titems[t->nchoices].item = item;
+	choice_add(t, text);
+}
+
+/* `o`: what has no box of its own, to edit or delete. */
+static void
+start_items(struct tui *t)
+{
+	const struct canvas_obj *o = t->sel >= 0 && (size_t)t->sel < t->cv.nobjs ?
+	    &t->cv.objs[t->sel] : NULL;
+	const struct design *d = t->d;
+	char buf[160], pf[PREFIX_STRLEN];
+
+	choices_clear(t);
+	if (o && o->kind == CANVAS_DC)
+		for (size_t i = 0; i < d->dcs[o->index].nprefixes; i++) {
+			snprintf(buf, sizeof buf, "prefix %s of %s",
+			    prefix_format(&d->dcs[o->index].prefixes[i], pf, sizeof pf),
+			    d->dcs[o->index].name);
+			titem_add(t, FORM_PREFIX, o->index, i, buf);
+		}
+	if (o && o->kind == CANVAS_CONN)
+		for (size_t i = 0; i < d->conns[o->index].nadverts; i++) {
+			const struct advert *a = &d->conns[o->index].adverts[i];
+
+			snprintf(buf, sizeof buf, "advertisement %s of %s%s",
+			    prefix_format(&a->prefix, pf, sizeof pf),
+			    d->conns[o->index].name, a->prepend ? " (prepend)" : "");
+			titem_add(t, FORM_ADVERT, o->index, i, buf);
+		}
+	for (size_t i = 0; i < d->ntraffic; i++) {
+		snprintf(buf, sizeof buf, "traffic %s  %g from AWS, %g to AWS",
+		    prefix_format(&d->traffic[i].prefix, pf, sizeof pf),
+		    d->traffic[i].from_aws, d->traffic[i].to_aws);
+		titem_add(t, FORM_TRAFFIC, 0, i, buf);
+	}
+	for (size_t i = 0; i < d->nrisks; i++) {
+		snprintf(buf, sizeof buf, "risk group %s (%zu members)",
+		    d->risks[i].name, d->risks[i].nmembers);
+		titem_add(t, FORM_RISK, 0, i, buf);
+	}
+	titem_add(t, FORM_AVAIL, 0, 0, "availability classes");
+	titem_add(t, FORM_RULES, 0, 0, "rule severities");
+	titem_add(t, FORM_VPC, 0, 0, "the VPC");
+	choose(t, ASK_ITEMS, "other objects: Enter edits, d deletes");
+}
+
+static void
+item_chosen(struct tui *t, size_t which, bool del)
+{
+	const struct titem *it = &t->titems[which];
+	static const int kinds[] = { [FORM_PREFIX] = EDIT_PREFIX,
+		[FORM_ADVERT] = EDIT_ADVERT, [FORM_TRAFFIC] = EDIT_TRAFFIC,
+		[FORM_RISK] = EDIT_RISK };
+
+	if (del) {
+		struct design *nd;
+		char what[300];
+
+		if (it->kind != FORM_PREFIX && it->kind != FORM_ADVERT &&
+		    it->kind != FORM_TRAFFIC && it->kind != FORM_RISK) {
+			snprintf(t->msg, sizeof t->msg, "%s cannot be deleted",
+			    t->choices[which]);
+			return;
+		}
+		nd = design_clone(t->d);
+		edit_delete_item(nd, (enum edit_item)kinds[it->kind], it->owner,
+		    it->item);
+		snprintf(what, sizeof what, "deleted %s", t->choices[which]);
+		commit(t, nd, what);
+		return;
+	}
+	form_free(&t->form);
+	if (it->kind == FORM_PREFIX || it->kind == FORM_ADVERT)
+		t->form = form_edit_item(t->d, t->path, (enum form_kind)it->kind,
+		    it->owner, it->item);
+	else
+		t->form = form_new(t->d, t->path, (enum form_kind)it->kind,
+		    it->kind == FORM_TRAFFIC || it->kind == FORM_RISK ||
+		    it->kind == FORM_VPC, it->item, -1);
+	if (t->form)
+		t->mode = MODE_FORM;
+}
+
+/* "DESIGN-export/" beside the design: samples/a.cfg gives
+ * samples/a-export/. */
+static void
+export_default(const struct tui *t, char *buf, size_t len)
+{
+	const char *p = t->path ? t->path : "hatopo";
+	const char *slash = strrchr(p, '/'), *dot = strrchr(p, '.');
+	int n = dot && (slash == NULL || dot > slash) ? (int)(dot - p) :
+	    (int)strlen(p);
+
+	snprintf(buf, len, "%.*s-export/", n, p);
+}
+
+static void
+start_export(struct tui *t)
+{
+	char buf[256];
+
+	if (t->path == NULL || t->is_new) {
+		snprintf(t->msg, sizeof t->msg, "save the design first (s): "
+		    "export works on the saved file");
+		return;
+	}
+	export_default(t, buf, sizeof buf);
+	prompt(t, ASK_EXPORT, dirty(t) ? "export the saved file (unsaved "
+	    "changes are not in it) into: " : "export into: ", buf);
+}
+
+static void
+run_export(struct tui *t, const char *dir)
+{
+	struct export_opts o = { .design_path = t->path, .out_dir = dir };
+	struct export_report rep = { 0 };
+	struct error err = ERROR_INIT;
+
+	if (export_run(&o, &rep, &err) != 0) {
+		char *s = error_string(&err);
+
+		s[strcspn(s, "\n")] = '\0';
+		snprintf(t->msg, sizeof t->msg, "not exported: %s%s", s,
+		    err.count > 1 ? " (and more)" : "");
+		free(s);
+	} else if (rep.secrets_added > 0)
+		snprintf(t->msg, sizeof t->msg, "exported %zu files into %s; "
+		    "%d new keys in %s", rep.nwritten, dir, rep.secrets_added,
+		    rep.secrets_path ? rep.secrets_path : "the secrets file");
+	else
+		snprintf(t->msg, sizeof t->msg, "exported %zu files into %s",
+		    rep.nwritten, dir);
+	error_clear(&err);
+	export_report_free(&rep);
+}
+
+/* A new VPN: its pre-shared keys go into DESIGN.secrets (0600), never on
+ * the screen. */
+static void
+propose_psks(struct tui *t)
+{
+	struct error err = ERROR_INIT;
+	struct secrets *sec = NULL;
+	char *sp;
+	int added = 0;
+
+	if (t->path == NULL) {
+		snprintf(t->msg + strlen(t->msg), sizeof t->msg - strlen(t->msg),
+		    "; keys are proposed once the design is saved");
+		return;
+	}
+	sp = secrets_path(t->path);
+	if (access(sp, F_OK) == 0) {
+		if (secrets_load(sp, &sec, &err) != 0)
+			sec = NULL;
+	} else
+		sec = secrets_new();
+	if (sec == NULL || secrets_fill(sec, t->d, &added, &err) != 0 ||
+	    (added > 0 && secrets_save(sec, sp, &err) != 0)) {
+		char *s = error_string(&err);
+
+		s[strcspn(s, "\n")] = '\0';
+		snprintf(t->msg + strlen(t->msg), sizeof t->msg - strlen(t->msg),
+		    "; no keys written: %s", s);
+		free(s);
+	} else if (added > 0)
+		snprintf(t->msg + strlen(t->msg), sizeof t->msg - strlen(t->msg),
+		    "; %d keys proposed in %s", added, sp);
+	secrets_free(&sec);
+	error_clear(&err);
+	free(sp);
 }
 
 static void
@@ -1735,6 +1950,64 @@ drop_dc(struct tui *t, int obj, int cx, int cy)
 		design_set_layout(nd, nd->dcs[pl[i].dc].name, pl[i].x, pl[i].row);
 	free(pl);
 	commit(t, nd, "moved the data center");
+}
+
+/* A device dragged and dropped at canvas point (cx, cy): inside its own
+ * data center it changes places (before the first device whose centre is
+ * right of the point, saved in the layout); dropped in another data center
+ * it moves there. */
+static void
+drop_device(struct tui *t, int obj, int cx, int cy)
+{
+	const struct canvas_obj *me = &t->cv.objs[obj];
+	size_t v = me->index, *order, n = 0;
+	int target = -1, pos;
+	struct design *nd;
+	char what[160];
+
+	for (size_t i = 0; i < t->cv.nobjs; i++) {
+		const struct canvas_obj *c = &t->cv.objs[i];
+
+		if (c->kind == CANVAS_DC && cx >= c->x && cx < c->x + c->w &&
+		    cy >= c->y && cy < c->y + c->h)
+			target = (int)c->index;
+	}
+	if (target < 0) {
+		snprintf(t->msg, sizeof t->msg, "drop a device inside a data "
+		    "center");
+		return;
+	}
+	nd = design_clone(t->d);
+	if (strcmp(nd->devices[v].dc, nd->dcs[target].name) != 0) {
+		snprintf(nd->devices[v].dc, sizeof nd->devices[v].dc, "%s",
+		    nd->dcs[target].name);
+		snprintf(what, sizeof what, "moved device %s to %s",
+		    nd->devices[v].name, nd->dcs[target].name);
+	} else
+		snprintf(what, sizeof what, "moved device %s", nd->devices[v].name);
+	/* The devices of the target in their drawn order, v put back where it
+	 * was dropped. */
+	order = xcalloc(t->d->ndevices + 1, sizeof *order);
+	pos = -1;
+	for (size_t i = 0; i < t->cv.nobjs; i++) {
+		const struct canvas_obj *c = &t->cv.objs[i];
+
+		if (c->kind != CANVAS_DEVICE || c->index == v ||
+		    strcmp(t->d->devices[c->index].dc, nd->dcs[target].name) != 0)
+			continue;
+		if (pos < 0 && c->x + c->w / 2 > cx)
+			pos = (int)n;
+		order[n++] = c->index;
+	}
+	if (pos < 0)
+		pos = (int)n;
+	memmove(&order[pos + 1], &order[pos], (n - (size_t)pos) * sizeof *order);
+	order[pos] = v;
+	n++;
+	for (size_t i = 0; i < n; i++)
+		design_set_layout(nd, nd->devices[order[i]].name, (int)i + 1, 0);
+	free(order);
+	commit(t, nd, what);
 }
 
 static void
@@ -2057,6 +2330,8 @@ handle_prompt(struct tui *t, int ch)
 		if (t->ask == ASK_SAVE_AS && t->input[0]) {
 			if (save_to(t, t->input) == 0 && t->ask == ASK_SAVE_AS)
 				relayout(t);
+		} else if (t->ask == ASK_EXPORT && t->input[0]) {
+			run_export(t, t->input);
 		} else if (t->ask == ASK_FIND) {
 			if (t->input[0])
 				snprintf(t->find, sizeof t->find, "%.63s", t->input);
@@ -2092,6 +2367,13 @@ handle_choose(struct tui *t, int ch)
 	case '\r':
 	case KEY_ENTER:
 		break;
+	case 'd':
+	case KEY_DC:
+		if (t->ask == ASK_ITEMS && t->csel < t->nchoices) {
+			t->mode = MODE_NORMAL;
+			item_chosen(t, t->csel, true);
+		}
+		return;
 	default:
 		if (ch >= '1' && ch <= '9' && (size_t)(ch - '1') < t->nchoices) {
 			t->csel = (size_t)(ch - '1');
@@ -2113,6 +2395,9 @@ handle_choose(struct tui *t, int ch)
 	}
 	case ASK_TEMPLATE:
 		open_template(t, t->csel);
+		break;
+	case ASK_ITEMS:
+		item_chosen(t, t->csel, false);
 		break;
 	default:
 		break;
@@ -2198,6 +2483,8 @@ handle_form(struct tui *t, int ch)
 		int k;
 		size_t idx;
 		bool sel = form_result_object(t->form, nd, &k, &idx);
+		bool newvpn = sel && k == CANVAS_CONN &&
+		    nd->conns[idx].type == CONN_VPN;
 
 		form_free(&t->form);
 		t->mode = MODE_NORMAL;
@@ -2206,6 +2493,8 @@ handle_form(struct tui *t, int ch)
 			t->sel_index = idx;
 		}
 		commit(t, nd, what);
+		if (newvpn)
+			propose_psks(t);
 	}
 }
 
@@ -2217,9 +2506,19 @@ handle_key(struct tui *t, int ch)
 	geometry(&g);
 	t->msg[0] = '\0';
 	switch (t->mode) {
-	case MODE_HELP:
-		t->mode = MODE_NORMAL;
+	case MODE_HELP: {
+		int n = (int)(sizeof help_lines / sizeof help_lines[0]);
+
+		/* Space or PgDn pages a help taller than the screen; any other
+		 * key closes it. */
+		if ((ch == ' ' || ch == KEY_NPAGE) && t->help_top + LINES - 3 < n)
+			t->help_top += LINES - 4;
+		else {
+			t->mode = MODE_NORMAL;
+			t->help_top = 0;
+		}
 		return true;
+	}
 	case MODE_ASK:
 		return handle_ask(t, ch);
 	case MODE_PROMPT:
@@ -2375,6 +2674,12 @@ handle_key(struct tui *t, int ch)
 	case '/':
 		prompt(t, ASK_FIND, "find: ", "");
 		break;
+	case 'o':
+		start_items(t);
+		break;
+	case 'x':
+		start_export(t);
+		break;
 	case 'n':
 		if (dirty(t))
 			ask(t, ASK_TEMPLATE_DISCARD, "unsaved changes will be lost "
@@ -2406,6 +2711,7 @@ handle_mouse(struct tui *t)
 	geometry(&g);
 	if (me.bstate & BUTTON4_PRESSED) {
 		if (me.x >= g.rx && me.y >= g.fy) {
+			t->focus = FOCUS_FINDINGS;
 			if (t->itop > 0)
 				t->itop--;
 			if (t->isel > 0)
@@ -2416,6 +2722,7 @@ handle_mouse(struct tui *t)
 	}
 	if (me.bstate & BUTTON5_PRESSED) {
 		if (me.x >= g.rx && me.y >= g.fy) {
+			t->focus = FOCUS_FINDINGS;
 			if (t->isel + 1 < t->nitems)
 				t->isel++;
 		} else
@@ -2427,8 +2734,12 @@ handle_mouse(struct tui *t)
 
 		t->drag = -1;
 		if (me.x > 0 && me.x < g.cw - 1 && me.y > 1 && me.y < g.ch &&
-		    canvas_hit(&t->cv, t->sx + me.x - 1, t->sy + me.y - 2) != from)
-			drop_dc(t, from, t->sx + me.x - 1, t->sy + me.y - 2);
+		    canvas_hit(&t->cv, t->sx + me.x - 1, t->sy + me.y - 2) != from) {
+			if (t->cv.objs[from].kind == CANVAS_DEVICE)
+				drop_device(t, from, t->sx + me.x - 1, t->sy + me.y - 2);
+			else
+				drop_dc(t, from, t->sx + me.x - 1, t->sy + me.y - 2);
+		}
 		return;
 	}
 	if (!(me.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
@@ -2440,7 +2751,8 @@ handle_mouse(struct tui *t)
 		if (o >= 0)
 			select_obj(t, o);
 		/* Pressing on a data center starts a drag. */
-		t->drag = o >= 0 && t->cv.objs[o].kind == CANVAS_DC &&
+		t->drag = o >= 0 && (t->cv.objs[o].kind == CANVAS_DC ||
+		    t->cv.objs[o].kind == CANVAS_DEVICE) &&
 		    (me.bstate & BUTTON1_PRESSED) ? o : -1;
 	} else if (me.x >= g.rx && me.y > g.fy && me.y < g.fy + g.fh - 1) {
 		size_t i = t->itop + (size_t)(me.y - g.fy - 1);
