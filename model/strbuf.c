@@ -1,5 +1,6 @@
 #include "strbuf.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,6 +72,14 @@ strbuf_add_double(struct strbuf *sb, double v)
 		snprintf(buf, sizeof buf, "%.*g", prec, v);
 		if (strtod(buf, NULL) == v)
 			break;
+	}
+	/* %g writes 10 as 1e+01: plain digits read better in a design. */
+	if (strpbrk(buf, "eE") != NULL && fabs(v) >= 1 && fabs(v) < 1e15) {
+		for (int dec = 1; dec <= 17; dec++) {
+			snprintf(buf, sizeof buf, "%.*f", dec, v);
+			if (strtod(buf, NULL) == v)
+				break;
+		}
 	}
 	if (strpbrk(buf, ".eEn") == NULL)
 		strcat(buf, ".0");

@@ -45,6 +45,24 @@ mkdir -p "$out/fuzz-corpus-prefix"
 	    tr '/:.%' '____')"
 done
 
+# Form fields (tests/fuzz/fuzz_fields.c): byte 0 a sample, byte 1 a form,
+# byte 2 add or edit (bit 7) and the object, byte 3 the selection, then
+# lines of a label byte and a value.  One seed per quoted value of the
+# samples and fixtures, spread over the forms, fields and samples, plus
+# the inputs that once crashed it.
+seed fields tests/fixtures/fuzz/fuzz_fields-*
+oct() { printf '\\%03o' "$1"; }
+i=0
+cat samples/*.cfg tests/fixtures/good/*.cfg tests/fixtures/export/*.cfg \
+    2>/dev/null | grep -ao '"[^"]*"' | tr -d '"' | sort -u | head -400 |
+    while IFS= read -r v; do
+	# shellcheck disable=SC2059
+	printf "$(oct $((i % 3)))$(oct $((i % 12)))$(oct $(((i / 12) % 2 * 128 + i % 5)))$(oct $((i % 6)))$(oct $((i % 40)))" \
+	    >"$out/fuzz-corpus-fields/seed-$i"
+	printf '%s\n' "$v" >>"$out/fuzz-corpus-fields/seed-$i"
+	i=$((i + 1))
+done
+
 # run NAME MAX-LEN [DICT]: fuzz for $secs seconds, then run the whole
 # corpus once more with leak detection.  Leak checks during fuzzing would
 # cost 30 times the speed (libconfig's own leak, suppressed in
@@ -89,6 +107,7 @@ run() {
 run design 16384 tests/fuzz/design.dict
 run secrets 8192 tests/fuzz/secrets.dict
 run prefix 256
+run fields 2048
 
 if [ -n "$failed" ]; then
 	echo "fuzzing found problems in:$failed (inputs in $arts/)"

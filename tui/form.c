@@ -3,6 +3,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -797,11 +798,12 @@ check_field(struct form *fm, struct field *f)
 		v = strtod(f->val, &end);
 		if (f->val[0] == '\0' || *end != '\0' || errno != 0)
 			snprintf(f->problem, sizeof f->problem, "not a number");
-		else if (f->type == F_INT && v != (double)(long long)v)
-			snprintf(f->problem, sizeof f->problem, "not a whole number");
 		else if (v < f->lo || v > f->hi)
 			snprintf(f->problem, sizeof f->problem, "must be %g to %g",
 			    f->lo, f->hi);
+		/* Range first: only then does v fit a whole-number test. */
+		else if (f->type == F_INT && v != trunc(v))
+			snprintf(f->problem, sizeof f->problem, "not a whole number");
 		break;
 	}
 	case F_REF_DC:
