@@ -135,8 +135,11 @@ $(BUILD)/tools/bench: $(BUILD)/tools/bench.o $(BUILD)/tools/gen.o $(LIBMODEL)
 bench: $(BUILD)/tools/bench
 	@$(BUILD)/tools/bench
 
+# The unit tests, then the command line run through the sanitized binary
+# (a leak or an error makes hatopo exit non-zero, failing cli.sh).
 asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan SAN=1 OPT="-O1 -g" check-fast
+	@HATOPO=build-asan/hatopo sh tests/run.sh tests/cli.sh
 
 valgrind: $(TESTS) $(BUILD)/hatopo
 	@HATOPO=$(BUILD)/hatopo VALGRIND=1 sh tests/run.sh $(TESTS)
