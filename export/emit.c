@@ -15,20 +15,10 @@ void
 xprintf(struct xctx *x, const char *fmt, ...)
 {
 	va_list ap;
-	char *s;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	strbuf_vaddf(&x->sb, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return;
-	s = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	strbuf_add(&x->sb, s, (size_t)n);
-	free(s);
 }
 
 void

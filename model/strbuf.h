@@ -2,6 +2,7 @@
 #ifndef HATOPO_STRBUF_H
 #define HATOPO_STRBUF_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "xalloc.h"
@@ -17,6 +18,8 @@ struct strbuf {
 void strbuf_add(struct strbuf *sb, const char *s, size_t n);
 void strbuf_puts(struct strbuf *sb, const char *s);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...) XALLOC_PRINTF(2, 3);
+void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
+    XALLOC_PRINTF(2, 0);
 /* The text, never NULL; the buffer is empty afterwards. */
 char *strbuf_detach(struct strbuf *sb);
 void strbuf_free(struct strbuf *sb);

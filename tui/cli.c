@@ -101,9 +101,8 @@ utf8_locale(void)
 	return cs != NULL && strcmp(cs, "UTF-8") == 0;
 }
 
-/* "--opt value" or "--opt=value"; advances *i past what it used. */
-static const char *
-opt_value(int argc, char **argv, int *i, const char *name)
+const char *
+cli_opt_value(int argc, char **argv, int *i, const char *name)
 {
 	size_t n = strlen(name);
 
@@ -153,20 +152,20 @@ cmd_matrix(int argc, char **argv, FILE *out, FILE *err)
 	int rc = CLI_EXIT_OK;
 
 	for (int i = 1; i < argc; i++) {
-		if ((v = opt_value(argc, argv, &i, "--format")) != NULL) {
+		if ((v = cli_opt_value(argc, argv, &i, "--format")) != NULL) {
 			if (mtable_format_parse(v, &fmt) != 0) {
 				fprintf(err, "hatopo matrix: --format is text, md, csv or "
 				    "json, not \"%s\"\n", v);
 				return CLI_EXIT_UNUSABLE;
 			}
-		} else if ((v = opt_value(argc, argv, &i, "--k")) != NULL) {
+		} else if ((v = cli_opt_value(argc, argv, &i, "--k")) != NULL) {
 			if (strcmp(v, "1") != 0 && strcmp(v, "2") != 0) {
 				fprintf(err, "hatopo matrix: --k is 1 or 2, not \"%s\"\n",
 				    v);
 				return CLI_EXIT_UNUSABLE;
 			}
 			o.k = v[0] - '0';
-		} else if ((v = opt_value(argc, argv, &i, "--fail")) != NULL)
+		} else if ((v = cli_opt_value(argc, argv, &i, "--fail")) != NULL)
 			fail = v;
 		else if (argv[i][0] == '-' || path != NULL) {
 			fprintf(err, "hatopo matrix: unexpected argument %s\n%s",
@@ -238,7 +237,7 @@ cmd_check(int argc, char **argv, FILE *out, FILE *err)
 	int rc;
 
 	for (int i = 1; i < argc; i++) {
-		if ((v = opt_value(argc, argv, &i, "--format")) != NULL) {
+		if ((v = cli_opt_value(argc, argv, &i, "--format")) != NULL) {
 			if (strcmp(v, "text") != 0 && strcmp(v, "json") != 0) {
 				fprintf(err, "hatopo check: --format is text or json, not "
 				    "\"%s\"\n", v);
@@ -297,7 +296,7 @@ cmd_availability(int argc, char **argv, FILE *out, FILE *err)
 	int rc = CLI_EXIT_OK;
 
 	for (int i = 1; i < argc; i++) {
-		if ((v = opt_value(argc, argv, &i, "--format")) != NULL) {
+		if ((v = cli_opt_value(argc, argv, &i, "--format")) != NULL) {
 			if (strcmp(v, "text") != 0 && strcmp(v, "json") != 0) {
 				fprintf(err, "hatopo availability: --format is text or "
 				    "json, not \"%s\"\n", v);

@@ -16,23 +16,6 @@ static const char export_usage[] =
     "  --force     replace files that hatopo did not write\n"
     "Keys are kept in DESIGN.secrets (mode 0600, created when missing).\n";
 
-/* "--opt value" or "--opt=value"; advances *i past what it used. */
-static const char *
-export_opt(int argc, char **argv, int *i, const char *name)
-{
-	size_t n = strlen(name);
-
-	if (strncmp(argv[*i], name, n) != 0)
-		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n] != '\0')
-		return NULL;
-	if (*i + 1 >= argc)
-		return "";
-	return argv[++*i];
-}
-
 int
 cmd_export(int argc, char **argv, FILE *out, FILE *err)
 {
@@ -43,9 +26,9 @@ cmd_export(int argc, char **argv, FILE *out, FILE *err)
 	int rc = CLI_EXIT_OK;
 
 	for (int i = 1; i < argc; i++) {
-		if ((v = export_opt(argc, argv, &i, "--out")) != NULL)
+		if ((v = cli_opt_value(argc, argv, &i, "--out")) != NULL)
 			o.out_dir = v;
-		else if ((v = export_opt(argc, argv, &i, "--lab")) != NULL)
+		else if ((v = cli_opt_value(argc, argv, &i, "--lab")) != NULL)
 			o.lab_dir = v;
 		else if (strcmp(argv[i], "--force") == 0)
 			o.force = true;
