@@ -135,14 +135,18 @@ $(BUILD)/tools/bench: $(BUILD)/tools/bench.o $(BUILD)/tools/gen.o $(LIBMODEL)
 bench: $(BUILD)/tools/bench
 	@$(BUILD)/tools/bench
 
-# The unit tests, then the command line run through the sanitized binary
-# (a leak or an error makes hatopo exit non-zero, failing cli.sh).
-asan:
+# The unit tests, then the command line and the designer run through the
+# sanitized binary (an error or a leak makes hatopo exit non-zero).
+asan: test-deps
 	@$(MAKE) --no-print-directory BUILD=build-asan SAN=1 OPT="-O1 -g" check-fast
-	@HATOPO=build-asan/hatopo sh tests/run.sh tests/cli.sh
+	@HATOPO=build-asan/hatopo sh tests/run.sh tests/cli.sh tests/tui.sh \
+	    tests/tui_recovery.sh tests/tui_secrets.sh
 
+# The unit tests under valgrind, then the command line through
+# tools/valgrind-hatopo (the designer is covered by make asan).
 valgrind: $(TESTS) $(BUILD)/hatopo
 	@HATOPO=$(BUILD)/hatopo VALGRIND=1 sh tests/run.sh $(TESTS)
+	@HATOPO=tools/valgrind-hatopo sh tests/run.sh tests/cli.sh
 
 # Fuzzing: the model compiled with clang, libFuzzer and the sanitizers in
 # build-fuzz/, one binary per tests/fuzz/fuzz_*.c; tools/fuzz.sh seeds the

@@ -1417,8 +1417,14 @@ static const char *const titles[] = {
 	[FORM_VPC] = "VPC", [FORM_DC] = "data center", [FORM_DEVICE] = "device",
 	[FORM_VPN] = "VPN connection", [FORM_DX] = "DX connection",
 	[FORM_WAN] = "WAN link", [FORM_PREFIX] = "prefix",
-	[FORM_ADVERT] = "advertisement",
+	[FORM_ADVERT] = "advertisement", [FORM_TRAFFIC] = "traffic demand",
+	[FORM_RISK] = "risk group", [FORM_AVAIL] = "availability classes",
+	[FORM_RULES] = "rule severities",
 };
+
+/* Every kind has its title: a new kind without one fails the build. */
+_Static_assert(sizeof titles / sizeof titles[0] == FORM_RULES + 1,
+    "a form kind without a title");
 
 static void
 text(int y, int x, int w, const char *s, attr_t a)
