@@ -1314,6 +1314,17 @@ path_over(const struct engine_result *r, uint32_t off, uint32_t n)
 	return false;
 }
 
+/* A result that reached its destination is ok or overloaded by the loads
+ * now in r; any other status stands. */
+static uint8_t
+load_verdict(const struct engine_result *r, uint8_t status, uint32_t off,
+    uint32_t n)
+{
+	if (status != ENGINE_OK && status != ENGINE_OVERLOADED)
+		return status;
+	return path_over(r, off, n) ? ENGINE_OVERLOADED : ENGINE_OK;
+}
+
 static void
 finish_statuses(struct engine_result *r)
 {
@@ -1321,15 +1332,13 @@ finish_statuses(struct engine_result *r)
 	for (size_t i = 0; i < r->ndests; i++) {
 		struct engine_dest *x = &r->dests[i];
 
-		if (x->status == ENGINE_OK && path_over(r, x->elem_off, x->nelem))
-			x->status = ENGINE_OVERLOADED;
+		x->status = load_verdict(r, x->status, x->elem_off, x->nelem);
 		r->bad += is_bad(x->status);
 	}
 	for (size_t j = 0; j < r->ndcs; j++) {
 		struct engine_dc *x = &r->dcs[j];
 
-		if (x->status == ENGINE_OK && path_over(r, x->elem_off, x->nelem))
-			x->status = ENGINE_OVERLOADED;
+		x->status = load_verdict(r, x->status, x->elem_off, x->nelem);
 		r->bad += is_bad(x->status);
 	}
 }
@@ -1629,15 +1638,13 @@ eval_incremental(struct engine *e)
 	for (size_t a = 0; a < e->aff_dests.n; a++) {
 		struct engine_dest *x = &out->dests[e->aff_dests.v[a]];
 
-		if (x->status == ENGINE_OK && path_over(out, x->elem_off, x->nelem))
-			x->status = ENGINE_OVERLOADED;
+		x->status = load_verdict(out, x->status, x->elem_off, x->nelem);
 		out->bad += is_bad(x->status);
 	}
 	for (size_t a = 0; a < e->aff_dcs.n; a++) {
 		struct engine_dc *x = &out->dcs[e->aff_dcs.v[a]];
 
-		if (x->status == ENGINE_OK && path_over(out, x->elem_off, x->nelem))
-			x->status = ENGINE_OVERLOADED;
+		x->status = load_verdict(out, x->status, x->elem_off, x->nelem);
 		out->bad += is_bad(x->status);
 	}
 	/* ...and so does everyone else crossing an element that moved. */
@@ -1652,10 +1659,7 @@ eval_incremental(struct engine *e)
 
 			if (e->dest_mark[i] == e->mark)
 				continue;
-			if (x->status != ENGINE_OK && x->status != ENGINE_OVERLOADED)
-				continue;
-			s = path_over(out, x->elem_off, x->nelem) ? ENGINE_OVERLOADED :
-			    ENGINE_OK;
+			s = load_verdict(out, x->status, x->elem_off, x->nelem);
 			if (s != x->status) {
 				vec_push(&e->undo_dests, i);
 				out->bad += is_bad(s) - is_bad(x->status);
@@ -1669,10 +1673,7 @@ eval_incremental(struct engine *e)
 
 			if (e->dc_mark[j] == e->mark)
 				continue;
-			if (x->status != ENGINE_OK && x->status != ENGINE_OVERLOADED)
-				continue;
-			s = path_over(out, x->elem_off, x->nelem) ? ENGINE_OVERLOADED :
-			    ENGINE_OK;
+			s = load_verdict(out, x->status, x->elem_off, x->nelem);
 			if (s != x->status) {
 				vec_push(&e->undo_dcs, j);
 				out->bad += is_bad(s) - is_bad(x->status);

@@ -62,6 +62,18 @@ add_via(struct strbuf *sb, const struct engine *e,
 	}
 }
 
+/* The data centers where a destination's traffic enters: "dc1+dc2". */
+static void
+add_entries(struct strbuf *sb, const struct engine *e,
+    const struct engine_result *r, const struct engine_dest *x)
+{
+	for (uint32_t a = 0; a < x->nentry; a++) {
+		if (a)
+			strbuf_puts(sb, "+");
+		strbuf_puts(sb, dc_name(e, r->pool[x->entry_off + a]));
+	}
+}
+
 /* The element on a path that is most over its capacity. */
 static int64_t
 worst_elem(const struct engine_result *r, uint32_t off, uint32_t n)
@@ -289,11 +301,7 @@ json_scenario(const struct mtable *t, const struct matrix_scenario *s,
 		    x->nvia));
 		json_object_set_new(d, "mode", json_string(engine_mode_name(
 		    x->mode)));
-		for (uint32_t a = 0; a < x->nentry; a++) {
-			if (a)
-				strbuf_puts(&entry, "+");
-			strbuf_puts(&entry, dc_name(t->e, r->pool[x->entry_off + a]));
-		}
+		add_entries(&entry, t->e, r, x);
 		json_object_set_new(d, "entry", x->nentry ?
 		    json_string(entry.data) : json_null());
 		strbuf_free(&entry);
@@ -364,6 +372,20 @@ json_text(json_t *j, size_t flags)
 	return s;
 }
 
+/* The streamed document's opening, up to the scenarios' "[". */
+static void
+json_head(struct mtable *t, struct strbuf *sb)
+{
+	json_t *name = json_string(t->d->name);
+	char *n = json_text(name, JSON_ENCODE_ANY);
+
+	strbuf_addf(sb, "{\"design\": %s, \"k\": %d, \"scenarios\": [", n,
+	    t->k);
+	free(n);
+	json_decref(name);
+	t->first_json = false;
+}
+
 static void
 csv_field(struct strbuf *sb, const char *s)
 {
@@ -399,11 +421,7 @@ csv_rows(const struct mtable *t, const struct matrix_scenario *s,
 		    engine_status_name(x->status));
 		add_via(&sb, t->e, r, x->via_off, x->nvia);
 		strbuf_addf(&sb, ",%s,", engine_mode_name(x->mode));
-		for (uint32_t a = 0; a < x->nentry; a++) {
-			if (a)
-				strbuf_puts(&sb, "+");
-			strbuf_puts(&sb, dc_name(t->e, r->pool[x->entry_off + a]));
-		}
+		add_entries(&sb, t->e, r, x);
 		strbuf_puts(&sb, ",");
 		add_gbps(&sb, x->gbps);
 		strbuf_puts(&sb, "\n");
@@ -438,14 +456,8 @@ mtable_add(struct mtable *t, const struct matrix_scenario *s,
 		struct strbuf sb = STRBUF_INIT;
 
 		if (t->first_json) {
-			json_t *name = json_string(t->d->name);
-			char *n = json_text(name, JSON_ENCODE_ANY);
-
-			strbuf_addf(&sb, "{\"design\": %s, \"k\": %d, \"scenarios\": [\n",
-			    n, t->k);
-			free(n);
-			json_decref(name);
-			t->first_json = false;
+			json_head(t, &sb);
+			strbuf_puts(&sb, "\n");
 		} else
 			strbuf_puts(&sb, ",\n");
 		strbuf_puts(&sb, body);
@@ -530,15 +542,8 @@ mtable_finish(struct mtable *t, const struct matrix_counts *counts)
 	bool md = t->fmt == MTABLE_MD;
 
 	if (t->fmt == MTABLE_JSON) {
-		if (t->first_json) {
-			json_t *name = json_string(t->d->name);
-			char *n = json_text(name, JSON_ENCODE_ANY);
-
-			strbuf_addf(&sb, "{\"design\": %s, \"k\": %d, \"scenarios\": [",
-			    n, t->k);
-			free(n);
-			json_decref(name);
-		}
+		if (t->first_json)
+			json_head(t, &sb);
 		strbuf_addf(&sb, "\n], \"listed\": %zu, \"tried\": %zu}\n",
 		    counts->listed, counts->tried);
 		return strbuf_detach(&sb);
