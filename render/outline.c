@@ -110,6 +110,63 @@ line(struct strbuf *sb, const char *label, const char *value)
 	strbuf_addf(sb, "%-11s %s\n", label, value);
 }
 
+void
+outline_ike_list(char *buf, size_t len, const uint8_t *v, int n,
+    enum outline_ike_list kind)
+{
+	size_t o = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < n && o < len; i++) {
+		const char *sep = i ? " " : "";
+
+		if (kind == OUTLINE_IKE_ENCRYPTION)
+			o += (size_t)snprintf(buf + o, len - o, "%s%s", sep,
+			    design_ike_encryption_name((enum ike_encryption)v[i]));
+		else if (kind == OUTLINE_IKE_INTEGRITY)
+			o += (size_t)snprintf(buf + o, len - o, "%s%s", sep,
+			    design_ike_integrity_name((enum ike_integrity)v[i]));
+		else
+			o += (size_t)snprintf(buf + o, len - o, "%s%d", sep, v[i]);
+	}
+}
+
+/* One IKE phase as the engineer compares it with the other side's
+ * proposal: algorithms in proposal order, DH (PFS) groups, lifetime. */
+static void
+ike_phase_lines(struct strbuf *sb, const struct ike_phase *ph, int phase)
+{
+	char enc[96], integ[96], dh[64], buf[160];
+
+	outline_ike_list(enc, sizeof enc, ph->encryption, ph->nencryption,
+	    OUTLINE_IKE_ENCRYPTION);
+	outline_ike_list(integ, sizeof integ, ph->integrity, ph->nintegrity,
+	    OUTLINE_IKE_INTEGRITY);
+	outline_ike_list(dh, sizeof dh, ph->dh, ph->ndh, OUTLINE_IKE_DH);
+	snprintf(buf, sizeof buf, "%s / %s", enc, integ);
+	line(sb, phase == 1 ? "phase 1" : "phase 2", buf);
+	if (phase == 1)
+		snprintf(buf, sizeof buf, "DH %s, %u s", dh, ph->lifetime);
+	else if (ph->ndh == 0)
+		snprintf(buf, sizeof buf, "no PFS, %u s", ph->lifetime);
+	else
+		snprintf(buf, sizeof buf, "PFS %s, %u s", dh, ph->lifetime);
+	line(sb, "", buf);
+}
+
+/* An availability the design sets on the object itself (0: the class
+ * default applies and nothing is shown). */
+static void
+override_line(struct strbuf *sb, double a)
+{
+	char buf[40];
+
+	if (a <= 0)
+		return;
+	snprintf(buf, sizeof buf, "%.10g (set)", a);
+	line(sb, "avail", buf);
+}
+
 static void
 inspect_conn(struct strbuf *sb, const struct design *d,
     const struct connection *c)
@@ -133,11 +190,15 @@ inspect_conn(struct strbuf *sb, const struct design *d,
 			    c->tunnels[t].gbps, c->tunnels[t].enabled ? "" :
 			    " (disabled)");
 			line(sb, label, buf);
+			if (c->tunnels[t].has_outside)
+				line(sb, "", prefix_format_address(
+				    &c->tunnels[t].aws_outside_ip, pf, sizeof pf));
 		}
-		snprintf(buf, sizeof buf, "IKEv%d, DPD %us, lifetimes %u/%u s",
-		    c->ike.version, c->ike.dpd, c->ike.phase1.lifetime,
-		    c->ike.phase2.lifetime);
+		snprintf(buf, sizeof buf, "IKEv%d, DPD %us", c->ike.version,
+		    c->ike.dpd);
 		line(sb, "ike", buf);
+		ike_phase_lines(sb, &c->ike.phase1, 1);
+		ike_phase_lines(sb, &c->ike.phase2, 2);
 	} else {
 		snprintf(buf, sizeof buf, "%s via %s", c->location, c->provider);
 		line(sb, "location", buf);
@@ -163,6 +224,7 @@ inspect_conn(struct strbuf *sb, const struct design *d,
 		line(sb, i ? "" : (c->routing == ROUTING_STATIC ? "routes" :
 		    "advertises"), buf);
 	}
+	override_line(sb, c->availability);
 	if (c->description)
 		line(sb, "note", c->description);
 }
@@ -184,6 +246,7 @@ outline_inspect(const struct design *d, const struct outline_row *row)
 		line(&sb, "cidrs", buf);
 		if (d->vpc.gateway == GATEWAY_TGW)
 			line(&sb, "ecmp", d->vpc.ecmp ? "on" : "off");
+		line(&sb, "design", d->name);
 		break;
 	case OUTLINE_DC: {
 		const struct datacenter *dc = &d->dcs[row->index];
@@ -191,6 +254,7 @@ outline_inspect(const struct design *d, const struct outline_row *row)
 		strbuf_addf(&sb, "data center %s\n", dc->name);
 		prefixes_text(buf, sizeof buf, dc->prefixes, dc->nprefixes);
 		line(&sb, "prefixes", buf);
+		override_line(&sb, dc->availability);
 		if (dc->description)
 			line(&sb, "note", dc->description);
 		break;
@@ -208,6 +272,7 @@ outline_inspect(const struct design *d, const struct outline_row *row)
 			    pf, sizeof pf));
 		if (dev->isp[0])
 			line(&sb, "isp", dev->isp);
+		override_line(&sb, dev->availability);
 		if (dev->description)
 			line(&sb, "note", dev->description);
 		break;
@@ -226,6 +291,7 @@ outline_inspect(const struct design *d, const struct outline_row *row)
 		strbuf_addf(&sb, "WAN link wan:%s-%s\n", w->a, w->b);
 		snprintf(buf, sizeof buf, "%g Gbps", w->gbps);
 		line(&sb, "capacity", buf);
+		override_line(&sb, w->availability);
 		break;
 	}
 	case OUTLINE_RISK: {
@@ -234,6 +300,7 @@ outline_inspect(const struct design *d, const struct outline_row *row)
 		strbuf_addf(&sb, "risk group %s\n", r->name);
 		for (size_t i = 0; i < r->nmembers; i++)
 			line(&sb, i ? "" : "members", r->members[i]);
+		override_line(&sb, r->availability);
 		break;
 	}
 	}

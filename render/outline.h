@@ -5,6 +5,7 @@
 #define HATOPO_OUTLINE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model/design.h"
 
@@ -28,6 +29,14 @@ struct outline {
 
 void outline_build(const struct design *d, struct outline *o);
 void outline_free(struct outline *o);
+/* An IKE algorithm or group list as the design file spells it
+ * ("aes256-gcm16 aes128", "14 19 20"), in proposal order. */
+enum outline_ike_list {
+	OUTLINE_IKE_ENCRYPTION, OUTLINE_IKE_INTEGRITY, OUTLINE_IKE_DH
+};
+void outline_ike_list(char *buf, size_t len, const uint8_t *v, int n,
+    enum outline_ike_list kind);
+
 /* Title and "label  value" lines describing one row's object; no secret
  * ever appears here. */
 char *outline_inspect(const struct design *d, const struct outline_row *row);

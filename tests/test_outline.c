@@ -71,6 +71,11 @@ test_inspector_texts(void **state)
 	assert_non_null(strstr(s, "tunnel 1    169.254.10.0/30 1.25 Gbps\n"));
 	assert_non_null(strstr(s, "advertises  10.0.0.0/15\n"));
 	assert_non_null(strstr(s, "IKEv2, DPD 10s"));
+	assert_non_null(strstr(s, "phase 1     aes256-gcm16 / sha2-256\n"
+	    "            DH 20 14, 28800 s\n"));
+	assert_non_null(strstr(s, "phase 2     aes256-gcm16 / sha2-256\n"
+	    "            PFS 20 14, 3600 s\n"));
+	assert_null(strstr(s, "avail "));
 	free(s);
 	s = outline_inspect(d, &o.rows[6]);
 	assert_non_null(strstr(s, "dx1 · Direct Connect\n"));
@@ -86,6 +91,17 @@ test_inspector_texts(void **state)
 	free(s);
 	s = outline_inspect(d, &o.rows[7]);
 	assert_non_null(strstr(s, "WAN link wan:dc1-dc2\n"));
+	free(s);
+	/* What the design sets on an object itself is shown; defaults not. */
+	d->conns[0].availability = 0.9995;
+	d->conns[0].tunnels[0].has_outside = true;
+	assert_int_equal(prefix_parse_address("198.51.100.7",
+	    &d->conns[0].tunnels[0].aws_outside_ip, NULL, 0), 0);
+	d->conns[0].ike.phase2.ndh = 0;
+	s = outline_inspect(d, &o.rows[3]);
+	assert_non_null(strstr(s, "avail       0.9995 (set)\n"));
+	assert_non_null(strstr(s, "1.25 Gbps\n            198.51.100.7\n"));
+	assert_non_null(strstr(s, "no PFS, 3600 s\n"));
 	free(s);
 	outline_free(&o);
 	design_free(&d);

@@ -48,6 +48,21 @@ check "a click on cgw1's box selects it" $s wait_for $s '┌ device cgw1'
 tm send-keys -t $s -H 1b 5b 4d 20 3a 23
 tm send-keys -t $s -H 1b 5b 4d 23 3a 23
 check "a click on the VPC selects it again" $s wait_for $s '┌ VPC prod'
+# The add list is 50 wide and 11 high, centred: its second item, device,
+# is on row 16 (0-based), and column 40 is inside it.
+tm send-keys -t $s a
+check "a opens the add list over the canvas" $s wait_for $s '┌─ add ─+┐'
+tm send-keys -t $s -H 1b 5b 4d 20 49 31
+tm send-keys -t $s -H 1b 5b 4d 23 49 31
+check "a click on an item of the list chooses it" $s wait_for $s 'add device'
+tm send-keys -t $s Escape
+check "Esc leaves the form without a change" $s wait_gone $s 'add device'
+tm send-keys -t $s a
+check "the add list opens again" $s wait_for $s '┌─ add ─+┐'
+tm send-keys -t $s -H 1b 5b 4d 20 22 22
+tm send-keys -t $s -H 1b 5b 4d 23 22 22
+check "a click outside the list closes it" $s wait_gone $s '┌─ add ─+┐'
+check "and changes nothing" $s not_on_screen $s 'multi-dc\.cfg \+'
 
 tm send-keys -t $s -H 1b 5b 4d 20 4f 30
 tm send-keys -t $s -H 1b 5b 4d 23 24 2e

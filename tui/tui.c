@@ -15,6 +15,8 @@
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
+#include <menu.h>
+#include <panel.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -133,6 +135,13 @@ struct tui {
 	/* The choice list (add, fail, templates). */
 	char **choices;
 	size_t nchoices, csel;
+	/* The list on screen: a menuw menu in its own panel, built when
+	 * the list is first drawn and dropped when it closes. */
+	MENU *menu;
+	ITEM **mitems;
+	WINDOW *mwin;
+	PANEL *mpanel;
+	int mlines, mcols;          /* the screen size it was built for */
 	struct titem *titems;       /* ASK_ITEMS: what each choice is */
 	/* The matrix view. */
 	struct matrix_row *mrows;
@@ -241,7 +250,7 @@ role(const struct tui *t, enum tui_role r)
 	case ROLE_FRAME:
 		return t->color ? A_DIM : A_NORMAL;
 	case ROLE_FOCUS:
-		return A_BOLD;
+		return A_REVERSE | A_BOLD;
 	case ROLE_NORMAL:
 		break;
 	}
@@ -317,12 +326,14 @@ put_text(const struct tui *t, int y, int x, int width, const char *s,
 		addch(' ' | attr);
 }
 
-/* A frame with its title in the top border. */
+/* A frame with its title in the top border.  Focus shows in the title
+ * alone: redrawing a whole border when Tab moves the focus would send
+ * every cell of two frames. */
 static void
 frame(const struct tui *t, int y, int x, int h, int w, const char *title,
     bool focus)
 {
-	attr_t a = focus ? role(t, ROLE_FOCUS) : role(t, ROLE_FRAME);
+	attr_t a = role(t, ROLE_FRAME);
 	char buf[256];
 
 	attron(a);
@@ -337,7 +348,7 @@ frame(const struct tui *t, int y, int x, int h, int w, const char *title,
 	attroff(a);
 	snprintf(buf, sizeof buf, " %s ", title);
 	put_text(t, y, x + 1, (int)strlen(buf) < w - 2 ? (int)strlen(buf) :
-	    w - 2, buf, focus ? role(t, ROLE_TITLE) : A_BOLD);
+	    w - 2, buf, focus ? role(t, ROLE_FOCUS) : A_BOLD);
 }
 
 /* Geometry of the main screen. */
@@ -824,25 +835,90 @@ draw_help(struct tui *t)
 }
 
 static void
-draw_choose(struct tui *t)
+menu_close(struct tui *t)
 {
-	int w = t->ask == ASK_ITEMS ? 60 : 50, h = (int)t->nchoices + 2;
-	int x = (COLS - w) / 2, y;
-	size_t top;
+	if (t->menu == NULL)
+		return;
+	unpost_menu(t->menu);
+	free_menu(t->menu);
+	for (size_t i = 0; i < t->nchoices && t->mitems[i]; i++)
+		free_item(t->mitems[i]);
+	free(t->mitems);
+	del_panel(t->mpanel);
+	delwin(t->mwin);
+	t->menu = NULL;
+	t->mitems = NULL;
+	t->mwin = NULL;
+	t->mpanel = NULL;
+}
 
+/* The choice list as a menu in a framed panel over the canvas; long
+ * lists (traffic demands of a large design) scroll inside the menu. */
+static void
+menu_open(struct tui *t)
+{
+	int w = 50, h = (int)t->nchoices + 2;
+
+	/* Wide enough for the longest choice; menuw refuses to post a menu
+	 * wider than its window, so longer ones are cut. */
+	for (size_t i = 0; i < t->nchoices; i++) {
+		int n = (int)strlen(t->choices[i]) + 2;
+
+		if (n > w)
+			w = n;
+	}
+	if (w > COLS - 4)
+		w = COLS - 4;
+	/* Each choice padded (or cut) to the width, so the highlight runs
+	 * across the whole list. */
+	for (size_t i = 0; i < t->nchoices; i++) {
+		size_t n = strlen(t->choices[i]), want = (size_t)w - 2;
+
+		t->choices[i] = xrealloc(t->choices[i], want + 1);
+		if (n < want)
+			memset(t->choices[i] + n, ' ', want - n);
+		t->choices[i][want] = '\0';
+	}
 	if (h > LINES - 4)
 		h = LINES - 4;
-	/* Long lists (traffic demands of a large design) scroll. */
-	top = t->csel >= (size_t)(h - 2) ? t->csel - (size_t)(h - 2) + 1 : 0;
-	y = (LINES - h) / 2;
-	frame(t, y, x, h, w, t->question, true);
-	for (int i = 0; i < h - 2; i++) {
-		size_t k = top + (size_t)i;
+	t->mitems = xcalloc(t->nchoices + 1, sizeof *t->mitems);
+	for (size_t i = 0; i < t->nchoices; i++)
+		t->mitems[i] = new_item(t->choices[i], "");
+	t->menu = new_menu(t->mitems);
+	if (t->menu == NULL)
+		abort();
+	t->mwin = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2);
+	if (t->mwin == NULL)
+		abort();
+	t->mpanel = new_panel(t->mwin);
+	keypad(t->mwin, TRUE);
+	set_menu_win(t->menu, t->mwin);
+	set_menu_sub(t->menu, derwin(t->mwin, h - 2, w - 2, 1, 1));
+	set_menu_format(t->menu, h - 2, 1);
+	set_menu_mark(t->menu, "");
+	menu_opts_off(t->menu, O_SHOWDESC);
+	set_menu_fore(t->menu, role(t, ROLE_SELECTED));
+	set_menu_back(t->menu, A_NORMAL);
+	wattron(t->mwin, role(t, ROLE_FRAME));
+	box(t->mwin, 0, 0);
+	wattroff(t->mwin, role(t, ROLE_FRAME));
+	wattron(t->mwin, role(t, ROLE_TITLE));
+	mvwprintw(t->mwin, 0, 2, " %.*s ", w - 6, t->question);
+	wattroff(t->mwin, role(t, ROLE_TITLE));
+	post_menu(t->menu);
+	if (t->csel < t->nchoices)
+		set_current_item(t->menu, t->mitems[t->csel]);
+	t->mlines = LINES;
+	t->mcols = COLS;
+}
 
-		put_text(t, y + 1 + i, x + 1, w - 2, k < t->nchoices ?
-		    t->choices[k] : "", k == t->csel ?
-		    role(t, ROLE_SELECTED) : A_NORMAL);
-	}
+static void
+draw_choose(struct tui *t)
+{
+	if (t->menu && (t->mlines != LINES || t->mcols != COLS))
+		menu_close(t);
+	if (t->menu == NULL)
+		menu_open(t);
 }
 
 static void
@@ -923,7 +999,9 @@ draw(struct tui *t)
 			form_draw(t->form, t->utf8, t->color);
 	}
 	draw_status(t);
-	refresh();
+	/* stdscr first, then the open list or form above it. */
+	update_panels();
+	doupdate();
 }
 
 /* --- the model side ------------------------------------------------------ */
@@ -1307,6 +1385,7 @@ toggle_failure(struct tui *t, const char *id)
 static void
 choices_clear(struct tui *t)
 {
+	menu_close(t);
 	for (size_t i = 0; i < t->nchoices; i++)
 		free(t->choices[i]);
 	free(t->choices);
@@ -1346,6 +1425,7 @@ prompt(struct tui *t, enum tui_ask what, const char *question,
 static void
 choose(struct tui *t, enum tui_ask what, const char *title)
 {
+	menu_close(t);
 	t->mode = MODE_CHOOSE;
 	t->ask = what;
 	t->csel = 0;
@@ -2348,20 +2428,63 @@ handle_prompt(struct tui *t, int ch)
 static void
 handle_choose(struct tui *t, int ch)
 {
+	if (t->menu == NULL)
+		draw_choose(t);
 	switch (ch) {
 	case KEY_UP:
 	case 'k':
-		if (t->csel > 0)
-			t->csel--;
-		return;
+		menu_driver(t->menu, REQ_UP_ITEM);
+		break;
 	case KEY_DOWN:
 	case 'j':
-		if (t->csel + 1 < t->nchoices)
-			t->csel++;
-		return;
+		menu_driver(t->menu, REQ_DOWN_ITEM);
+		break;
+	case KEY_PPAGE:
+		menu_driver(t->menu, REQ_SCR_UPAGE);
+		break;
+	case KEY_NPAGE:
+		menu_driver(t->menu, REQ_SCR_DPAGE);
+		break;
+	case KEY_HOME:
+		menu_driver(t->menu, REQ_FIRST_ITEM);
+		break;
+	case KEY_END:
+		menu_driver(t->menu, REQ_LAST_ITEM);
+		break;
+	case KEY_MOUSE: {
+		/* A press on an item chooses it; one outside the list closes
+		 * it.  (menuw only takes clicks, and the designer reports
+		 * presses so that drags work.) */
+		MEVENT me;
+		WINDOW *sub = menu_sub(t->menu);
+		int y = 0, x = 0;
+
+		if (getmouse(&me) != OK || !(me.bstate & (BUTTON1_PRESSED |
+		    BUTTON1_CLICKED)))
+			return;
+		if (!wenclose(t->mwin, me.y, me.x)) {
+			ch = 27;
+			break;
+		}
+		getbegyx(sub, y, x);
+		(void)x;
+		if (me.y - y >= 0 && top_row(t->menu) + me.y - y < item_count(
+		    t->menu)) {
+			set_current_item(t->menu, t->mitems[top_row(t->menu) +
+			    me.y - y]);
+			ch = '\n';
+		}
+		break;
+	}
+	default:
+		break;
+	}
+	t->csel = (size_t)item_index(current_item(t->menu));
+	switch (ch) {
 	case 27:
 	case 'q':
 		t->mode = MODE_NORMAL;
+		menu_close(t);
 		return;
 	case '\n':
 	case '\r':
@@ -2371,6 +2494,7 @@ handle_choose(struct tui *t, int ch)
 	case KEY_DC:
 		if (t->ask == ASK_ITEMS && t->csel < t->nchoices) {
 			t->mode = MODE_NORMAL;
+			menu_close(t);
 			item_chosen(t, t->csel, true);
 		}
 		return;
@@ -2381,6 +2505,7 @@ handle_choose(struct tui *t, int ch)
 		}
 		return;
 	}
+	menu_close(t);
 	t->mode = MODE_NORMAL;
 	switch (t->ask) {
 	case ASK_ADD:
@@ -2921,7 +3046,9 @@ tui_run(const char *path)
 			running = ch != 'q';
 			if (!running && dirty(&t))
 				write_recovery(&t);
-		} else if (ch == KEY_MOUSE)
+		} else if (ch == KEY_MOUSE && t.mode == MODE_CHOOSE)
+			handle_choose(&t, ch);
+		else if (ch == KEY_MOUSE)
 			handle_mouse(&t);
 		else if (ch == KEY_CTRL('c'))
 			tui_quit_signal = SIGINT;
