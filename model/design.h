@@ -303,4 +303,54 @@ bool design_inside_reserved(const struct prefix *p);
 /* Why p is not a usable tunnel inside CIDR, or NULL. */
 const char *design_inside_problem(const struct prefix *p);
 
+/* Edits (model/design_edit.c): deleting an object with what depends on
+ * it, renaming with every reference, proposing free tunnel inside /30s.
+ * design_delete() and design_rename() leave a valid design valid. */
+
+/* The objects that can be selected, deleted or renamed; the same order
+ * as render/canvas.h's enum canvas_kind, so one casts to the other. */
+enum design_object {
+	DESIGN_VPC, DESIGN_DC, DESIGN_DEVICE, DESIGN_LOCATION, DESIGN_CONN,
+	DESIGN_WAN
+};
+/* The items inside objects or lists. */
+enum design_item {
+	DESIGN_ITEM_PREFIX, DESIGN_ITEM_ADVERT, DESIGN_ITEM_TRAFFIC,
+	DESIGN_ITEM_RISK
+};
+
+/* What deleting the object takes with it ("cgw1, vpn1, wan:dc1-dc2"), or
+ * NULL when nothing depends on it.  index is into the design's array of
+ * that kind; a DX location is named by location instead (index unused). */
+char *design_dependents(const struct design *d, enum design_object kind,
+    size_t index, const char *location);
+/* Delete the object and what depends on it (a data center its devices,
+ * their connections, its WAN links and the traffic demands for its
+ * prefixes; a device its connections; a DX location its connections),
+ * with the risk members and layout entries left naming nothing: those of
+ * what was deleted, and of a location, provider or ISP whose last user
+ * went.  A risk group left without members goes too.  The VPC is never
+ * deleted; an index out of range deletes nothing. */
+void design_delete(struct design *d, enum design_object kind, size_t index,
+    const char *location);
+/* Delete one prefix of data center owner, one advertisement of connection
+ * owner, or traffic demand or risk group item (owner unused).  Nothing
+ * else changes: the caller validates. */
+void design_delete_item(struct design *d, enum design_item kind,
+    size_t owner, size_t item);
+/* Rename the VPC, a data center, device, connection or DX location and
+ * every reference to it: devices' dc, connections' device and location,
+ * WAN ends, risk members (datacenter:, device:, connection: or a bare
+ * connection name, tunnel:NAME/N, location:, wan:A-B) and layout entries.
+ * A DX location is named by index of any DX connection at it.  Refuses
+ * (-1, design unchanged) an invalid name, one taken by another object of
+ * the kind, a WAN link (it has no name of its own) or an index out of
+ * range.  The same name is a no-op. */
+int design_rename(struct design *d, enum design_object kind, size_t index,
+    const char *name, struct error *err);
+/* The first n (at most 2 used by the designer) /30s in 169.254.0.0/16
+ * that are neither reserved nor used by a tunnel of the design, from
+ * 169.254.10.0 on; returns how many were found. */
+int design_propose_inside(const struct design *d, struct prefix *out, int n);
+
 #endif

@@ -12,6 +12,12 @@
 #define DC_GAP 3            /* between data center boxes */
 #define CHANNEL_H 6         /* bus, label, location box (3), lead */
 #define MIN_WRAP 40
+_Static_assert((int)CANVAS_VPC == (int)DESIGN_VPC &&
+    (int)CANVAS_DC == (int)DESIGN_DC &&
+    (int)CANVAS_DEVICE == (int)DESIGN_DEVICE &&
+    (int)CANVAS_LOCATION == (int)DESIGN_LOCATION &&
+    (int)CANVAS_CONN == (int)DESIGN_CONN && (int)CANVAS_WAN == (int)DESIGN_WAN,
+    "enum canvas_kind casts to enum design_object");
 
 /* One data center's place while laying out. */
 struct dcpos {
@@ -817,7 +823,12 @@ canvas_role(const struct canvas *c, const struct canvas_cell *k,
 		return CANVAS_R_NONE;
 	o = &c->objs[k->obj];
 	st = v && v->state ? v->state[k->obj] : CANVAS_UP;
-	if (v && same_obj(c, k->obj, v->selected))
+	/* A selected link is marked along its track; a selected box by its
+	 * label alone, so that moving the selection over slow links sends
+	 * a few cells rather than two whole borders. */
+	if (v && same_obj(c, k->obj, v->selected) &&
+	    (o->kind == CANVAS_CONN || o->kind == CANVAS_WAN ||
+	    k->part == CANVAS_PART_TEXT))
 		return CANVAS_R_SELECTED;
 	switch (o->kind) {
 	case CANVAS_CONN:

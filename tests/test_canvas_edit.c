@@ -1,6 +1,6 @@
-/* The designer's edits without a terminal: deleting with dependents,
- * renaming with references, free tunnel /30s, and the add/edit forms'
- * checks (the model's validators and the loader's messages). */
+/* The designer's add/edit forms without a terminal: their checks (the
+ * model's validators and the loader's messages) and the designs they
+ * make.  The edits themselves are tested in tests/test_design_edit.c. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui/edit.h"
+#include "render/canvas.h"
 #include "tui/form.h"
 
 static struct design *
@@ -39,83 +39,6 @@ valid(const struct design *d)
 	}
 	error_clear(&err);
 	return rc == 0;
-}
-
-static void
-test_dependents_and_delete(void **state)
-{
-	struct design *d = sample("samples/multi-dc.cfg");
-	char *s;
-
-	(void)state;
-	s = edit_dependents(d, CANVAS_DC, 0, NULL);
-	assert_string_equal(s, "cgw1, vpn1, wan:dc1-dc2");
-	free(s);
-	s = edit_dependents(d, CANVAS_DEVICE, 1, NULL);
-	assert_string_equal(s, "dx1");
-	free(s);
-	assert_null(edit_dependents(d, CANVAS_CONN, 0, NULL));
-	s = edit_dependents(d, CANVAS_LOCATION, 0, "EqDC2");
-	assert_string_equal(s, "dx1");
-	free(s);
-	edit_delete(d, CANVAS_DC, 0, NULL);
-	assert_int_equal(d->ndcs, 1);
-	assert_int_equal(d->ndevices, 1);
-	assert_int_equal(d->nconns, 1);
-	assert_int_equal(d->nwans, 0);
-	assert_int_equal(d->ntraffic, 1);
-	assert_string_equal(d->conns[0].name, "dx1");
-	assert_true(valid(d));
-	edit_delete(d, CANVAS_LOCATION, 0, "EqDC2");
-	assert_int_equal(d->nconns, 0);
-	assert_true(valid(d));
-	design_free(&d);
-}
-
-static void
-test_rename(void **state)
-{
-	struct design *d = sample("samples/multi-dc.cfg");
-	struct risk *r;
-
-	(void)state;
-	r = design_add_risk(d, "conduit");
-	design_risk_add_member(r, "connection:dx1");
-	design_risk_add_member(r, "datacenter:dc1");
-	design_set_layout(d, "dc1", 0, 0);
-	edit_rename(d, CANVAS_DC, 0, "ash");
-	edit_rename(d, CANVAS_CONN, 1, "dxA");
-	edit_rename(d, CANVAS_DEVICE, 0, "edge1");
-	assert_string_equal(d->devices[0].dc, "ash");
-	assert_string_equal(d->wans[0].a, "ash");
-	assert_string_equal(d->conns[0].device, "edge1");
-	assert_string_equal(d->risks[0].members[0], "connection:dxA");
-	assert_string_equal(d->risks[0].members[1], "datacenter:ash");
-	assert_string_equal(d->layout[0].name, "ash");
-	assert_true(valid(d));
-	design_free(&d);
-}
-
-static void
-test_propose_inside(void **state)
-{
-	struct design *d = sample("samples/multi-dc.cfg");
-	struct prefix p[2];
-	char a[PREFIX_STRLEN], b[PREFIX_STRLEN];
-
-	(void)state;
-	assert_int_equal(edit_propose_inside(d, p, 2), 2);
-	assert_string_equal(prefix_format(&p[0], a, sizeof a),
-	    "169.254.10.8/30");
-	assert_string_equal(prefix_format(&p[1], b, sizeof b),
-	    "169.254.10.12/30");
-	design_free(&d);
-	d = design_new();
-	assert_int_equal(edit_propose_inside(d, p, 2), 2);
-	assert_string_equal(prefix_format(&p[0], a, sizeof a),
-	    "169.254.10.0/30");
-	assert_null(design_inside_problem(&p[0]));
-	design_free(&d);
 }
 
 static void
@@ -235,7 +158,7 @@ test_forms_every_field(void **state)
 	form_set(f, "prefix", "10.0.1.0/24");
 	assert_non_null(strstr(form_problem(f), "traffic[2].prefix: 10.0.1.0/24 "
 	    "is not a prefix that a data center originates"));
-	edit_delete_item(d, EDIT_TRAFFIC, 0, 0);
+	design_delete_item(d, DESIGN_ITEM_TRAFFIC, 0, 0);
 	form_free(&f);
 	f = form_new(d, NULL, FORM_TRAFFIC, false, 0, CANVAS_DC);
 	assert_string_equal(form_problem(f), "");
@@ -302,11 +225,11 @@ test_forms_every_field(void **state)
 	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
 	form_free(&f);
 	assert_int_equal(nd->dcs[0].prefixes[0].len, 16);
-	edit_delete_item(nd, EDIT_ADVERT, 0, 0);
+	design_delete_item(nd, DESIGN_ITEM_ADVERT, 0, 0);
 	assert_int_equal(nd->conns[0].nadverts, 0);
-	edit_delete_item(nd, EDIT_RISK, 0, 0);
+	design_delete_item(nd, DESIGN_ITEM_RISK, 0, 0);
 	assert_int_equal(nd->nrisks, 0);
-	edit_delete_item(nd, EDIT_TRAFFIC, 0, 1);
+	design_delete_item(nd, DESIGN_ITEM_TRAFFIC, 0, 1);
 	assert_int_equal(nd->ntraffic, 1);
 	design_free(&nd);
 	design_free(&d);
@@ -380,9 +303,6 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_dependents_and_delete),
-		cmocka_unit_test(test_rename),
-		cmocka_unit_test(test_propose_inside),
 		cmocka_unit_test(test_forms),
 		cmocka_unit_test(test_forms_every_field),
 		cmocka_unit_test(test_forms_common_fields),

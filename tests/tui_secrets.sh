@@ -211,5 +211,34 @@ done
 check "the designer left the secrets files as they were (0600)" - \
     [ "$(stat -c %a "$tmp/d.cfg.secrets")" = 600 ]
 
+# --- a renamed connection keeps its keys and its what-if failure --------------
+cp samples/multi-dc.cfg "$tmp/r.cfg"
+cp "$tmp/d.cfg.secrets" "$tmp/r.cfg.secrets"
+s=rename
+start $s 120 40 "$tmp/r.cfg"
+go $s
+wait_for $s '║ VPC prod' >/dev/null
+tm send-keys -t $s / v p n 1 Enter f
+check "designer (rename): vpn1 is failed" $s wait_for $s \
+    'what-if: connection:vpn1'
+tm send-keys -t $s e
+check "designer (rename): e opens vpn1's form" $s wait_for $s 'edit VPN'
+tm send-keys -t $s C-u v p n A Enter
+check "designer (rename): the keys follow the new name" $s wait_for $s \
+    'keys carried to vpnA'
+check "designer (rename): so does the failure" $s on_screen $s \
+    'what-if: connection:vpnA'
+check "designer (rename): vpnA's tunnel 1 has vpn1's key" - \
+    grep -q "connection = \"vpnA\"; tunnel = 1; psk = \"$PSK1\"" \
+    "$tmp/r.cfg.secrets"
+check "designer (rename): and tunnel 2 its second" - \
+    grep -q "connection = \"vpnA\"; tunnel = 2; psk = \"$PSK2\"" \
+    "$tmp/r.cfg.secrets"
+check "designer (rename): the secrets file stays 0600" - \
+    [ "$(stat -c %a "$tmp/r.cfg.secrets")" = 600 ]
+tm send-keys -t $s q d
+wait_for $s 'EXITED' >/dev/null
+finish $s
+
 echo "tui_secrets.sh: $failures failure(s)"
 [ "$failures" -eq 0 ]

@@ -39,7 +39,6 @@
 #include "render/canvas.h"
 #include "render/matrix.h"
 #include "render/outline.h"
-#include "tui/edit.h"
 #include "tui/form.h"
 
 #define TUI_MIN_COLS 80
@@ -139,6 +138,7 @@ struct tui {
 	 * the list is first drawn and dropped when it closes. */
 	MENU *menu;
 	ITEM **mitems;
+	char **mnames;              /* the choices padded to the width */
 	WINDOW *mwin;
 	PANEL *mpanel;
 	int mlines, mcols;          /* the screen size it was built for */
@@ -841,9 +841,13 @@ menu_close(struct tui *t)
 		return;
 	unpost_menu(t->menu);
 	free_menu(t->menu);
-	for (size_t i = 0; i < t->nchoices && t->mitems[i]; i++)
+	for (size_t i = 0; i < t->nchoices && t->mitems[i]; i++) {
 		free_item(t->mitems[i]);
+		free(t->mnames[i]);
+	}
 	free(t->mitems);
+	free(t->mnames);
+	t->mnames = NULL;
 	del_panel(t->mpanel);
 	delwin(t->mwin);
 	t->menu = NULL;
@@ -869,21 +873,16 @@ menu_open(struct tui *t)
 	}
 	if (w > COLS - 4)
 		w = COLS - 4;
-	/* Each choice padded (or cut) to the width, so the highlight runs
-	 * across the whole list. */
-	for (size_t i = 0; i < t->nchoices; i++) {
-		size_t n = strlen(t->choices[i]), want = (size_t)w - 2;
-
-		t->choices[i] = xrealloc(t->choices[i], want + 1);
-		if (n < want)
-			memset(t->choices[i] + n, ' ', want - n);
-		t->choices[i][want] = '\0';
-	}
 	if (h > LINES - 4)
 		h = LINES - 4;
+	/* Each choice padded (or cut) to the width, so the highlight runs
+	 * across the whole list. */
+	t->mnames = xcalloc(t->nchoices + 1, sizeof *t->mnames);
 	t->mitems = xcalloc(t->nchoices + 1, sizeof *t->mitems);
-	for (size_t i = 0; i < t->nchoices; i++)
-		t->mitems[i] = new_item(t->choices[i], "");
+	for (size_t i = 0; i < t->nchoices; i++) {
+		t->mnames[i] = xasprintf("%-*.*s", w - 2, w - 2, t->choices[i]);
+		t->mitems[i] = new_item(t->mnames[i], "");
+	}
 	t->menu = new_menu(t->mitems);
 	if (t->menu == NULL)
 		abort();
@@ -1769,9 +1768,10 @@ static void
 item_chosen(struct tui *t, size_t which, bool del)
 {
 	const struct titem *it = &t->titems[which];
-	static const int kinds[] = { [FORM_PREFIX] = EDIT_PREFIX,
-		[FORM_ADVERT] = EDIT_ADVERT, [FORM_TRAFFIC] = EDIT_TRAFFIC,
-		[FORM_RISK] = EDIT_RISK };
+	static const int kinds[] = { [FORM_PREFIX] = DESIGN_ITEM_PREFIX,
+		[FORM_ADVERT] = DESIGN_ITEM_ADVERT,
+		[FORM_TRAFFIC] = DESIGN_ITEM_TRAFFIC,
+		[FORM_RISK] = DESIGN_ITEM_RISK };
 
 	if (del) {
 		struct design *nd;
@@ -1784,7 +1784,7 @@ item_chosen(struct tui *t, size_t which, bool del)
 			return;
 		}
 		nd = design_clone(t->d);
-		edit_delete_item(nd, (enum edit_item)kinds[it->kind], it->owner,
+		design_delete_item(nd, (enum design_item)kinds[it->kind], it->owner,
 		    it->item);
 		snprintf(what, sizeof what, "deleted %s", t->choices[which]);
 		commit(t, nd, what);
@@ -1910,7 +1910,7 @@ delete_selected(struct tui *t, bool confirmed)
 	if (o->kind == CANVAS_LOCATION)
 		loc = canvas_location_name(&t->cv, o->index);
 	id = component_id(t, t->sel);
-	deps = edit_dependents(t->d, o->kind, o->index, loc);
+	deps = design_dependents(t->d, (enum design_object)o->kind, o->index, loc);
 	if (deps && !confirmed) {
 		snprintf(t->question, sizeof t->question, "delete %s and what "
 		    "depends on it (%s)? y/n ", id, deps);
@@ -1921,7 +1921,7 @@ delete_selected(struct tui *t, bool confirmed)
 		return;
 	}
 	nd = design_clone(t->d);
-	edit_delete(nd, o->kind, o->index, loc);
+	design_delete(nd, (enum design_object)o->kind, o->index, loc);
 	{
 		char what[160];
 
@@ -2593,6 +2593,110 @@ handle_matrix(struct tui *t, int ch)
 	}
 }
 
+/* Rewrite what-if failures naming OLD under KIND ("connection:") so a
+ * renamed object stays failed: "connection:vpn1" and "tunnel:vpn1/2". */
+static void
+rename_failures(struct tui *t, const char *kind, const char *old,
+    const char *name)
+{
+	size_t kl = strlen(kind), ol = strlen(old);
+
+	for (size_t i = 0; i < t->nfailed; i++) {
+		char *id = t->failed[i], *n = NULL;
+
+		if (strncmp(id, kind, kl) == 0 && strncmp(id + kl, old, ol) == 0 &&
+		    id[kl + ol] == '\0')
+			n = xasprintf("%s%s", kind, name);
+		else if (strcmp(kind, "connection:") == 0 &&
+		    strncmp(id, "tunnel:", 7) == 0 &&
+		    strncmp(id + 7, old, ol) == 0 && id[7 + ol] == '/')
+			n = xasprintf("tunnel:%s%s", name, id + 7 + ol);
+		if (n) {
+			free(id);
+			t->failed[i] = n;
+		}
+	}
+}
+
+/* Keys live in DESIGN.secrets by connection name: a renamed connection
+ * keeps its PSKs and MD5 key (copied, so undo finds them under the old
+ * name too). */
+static void
+carry_keys(struct tui *t, const char *old, const char *name)
+{
+	struct error err = ERROR_INIT;
+	struct secrets *sec = NULL;
+	char *sp, copy[SECRETS_MD5_MAX + SECRETS_PSK_MAX + 1];
+	bool changed = false;
+
+	if (t->path == NULL)
+		return;
+	sp = secrets_path(t->path);
+	if (access(sp, F_OK) != 0 || secrets_load(sp, &sec, &err) != 0) {
+		error_clear(&err);
+		free(sp);
+		return;
+	}
+	/* Copied through a buffer: setting a key may move the table the
+	 * old one lives in. */
+	for (int n = 1; n <= DESIGN_MAX_TUNNELS; n++) {
+		const char *k = secrets_psk(sec, old, n);
+
+		if (k && secrets_psk(sec, name, n) == NULL) {
+			snprintf(copy, sizeof copy, "%s", k);
+			secrets_set_psk(sec, name, n, copy);
+			changed = true;
+		}
+	}
+	if (secrets_md5(sec, old) && secrets_md5(sec, name) == NULL) {
+		snprintf(copy, sizeof copy, "%s", secrets_md5(sec, old));
+		secrets_set_md5(sec, name, copy);
+		changed = true;
+	}
+	explicit_bzero(copy, sizeof copy);
+	if (changed && secrets_save(sec, sp, &err) != 0) {
+		char *e = error_string(&err);
+
+		e[strcspn(e, "\n")] = '\0';
+		snprintf(t->msg + strlen(t->msg), sizeof t->msg - strlen(t->msg),
+		    "; keys not carried to %s: %s", name, e);
+		free(e);
+	} else if (changed)
+		snprintf(t->msg + strlen(t->msg), sizeof t->msg - strlen(t->msg),
+		    "; keys carried to %s", name);
+	secrets_free(&sec);
+	error_clear(&err);
+	free(sp);
+}
+
+/* An edit that renamed a data center, device or connection (same
+ * count, other name at the same place): failures and keys follow. */
+static void
+follow_renames(struct tui *t, const struct design *od)
+{
+	const struct design *nd = t->d;
+
+	if (od->ndcs == nd->ndcs)
+		for (size_t i = 0; i < nd->ndcs; i++)
+			if (strcmp(od->dcs[i].name, nd->dcs[i].name) != 0)
+				rename_failures(t, "datacenter:", od->dcs[i].name,
+				    nd->dcs[i].name);
+	if (od->ndevices == nd->ndevices)
+		for (size_t i = 0; i < nd->ndevices; i++)
+			if (strcmp(od->devices[i].name, nd->devices[i].name) != 0)
+				rename_failures(t, "device:", od->devices[i].name,
+				    nd->devices[i].name);
+	if (od->nconns == nd->nconns)
+		for (size_t i = 0; i < nd->nconns; i++)
+			if (strcmp(od->conns[i].name, nd->conns[i].name) != 0) {
+				rename_failures(t, "connection:", od->conns[i].name,
+				    nd->conns[i].name);
+				carry_keys(t, od->conns[i].name, nd->conns[i].name);
+			}
+	apply_failures(t);
+	build_items(t);
+}
+
 static void
 handle_form(struct tui *t, int ch)
 {
@@ -2618,6 +2722,7 @@ handle_form(struct tui *t, int ch)
 			t->sel_index = idx;
 		}
 		commit(t, nd, what);
+		follow_renames(t, t->hist[t->pos - 1]);
 		if (newvpn)
 			propose_psks(t);
 	}
