@@ -812,7 +812,8 @@ static const char *const help_lines[] = {
 	"  ?, F1            this help (Space pages, any other key closes)",
 	"  q                quit (asks when there are unsaved changes)",
 	"  mouse            click selects, drag moves a data center or a",
-	"                   device, wheel scrolls",
+	"                   device, wheel scrolls; in a list a click",
+	"                   chooses, a click outside closes it",
 };
 
 static void
