@@ -161,7 +161,7 @@ $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(LIBMODEL)
 	    $(PKG_LIBS)
 
 # The form fields: tui/form.c's validators, without a terminal.
-FIELDS_OBJS = $(BUILD)/tui/form.o $(BUILD)/tui/edit.o $(LIBRENDER) $(LIBMODEL)
+FIELDS_OBJS = $(BUILD)/tui/form.o $(LIBRENDER) $(LIBMODEL)
 $(BUILD)/fuzz_fields: tests/fuzz/fuzz_fields.c $(FIELDS_OBJS)
 	$(CC) $(CFLAGS_ALL) -fsanitize=fuzzer -MMD -MP -o $@ $< $(FIELDS_OBJS) \
 	    $(CURSES_LIBS) $(PKG_LIBS)

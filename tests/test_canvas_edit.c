@@ -1,6 +1,7 @@
 /* The designer's add/edit forms without a terminal: their checks (the
  * model's validators and the loader's messages) and the designs they
- * make.  The edits themselves are tested in tests/test_design_edit.c. */
+ * make; then the forms on a screen that writes to /dev/null, edited key
+ * by key.  The edits themselves are tested in tests/test_design_edit.c. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <curses.h>
 
 #include "render/canvas.h"
 #include "tui/form.h"
@@ -102,6 +105,47 @@ test_forms(void **state)
 
 /* Every field: IKE, tunnels, traffic, risk groups, availability classes,
  * rule severities, single prefixes and advertisements. */
+/* A new name in an edit form renames every reference; one another
+ * object has is refused with the model's message and nothing changes. */
+static void
+test_forms_rename(void **state)
+{
+	struct design *d = sample("samples/multi-dc.cfg"), *nd = NULL;
+	struct form *f;
+	char what[128];
+
+	(void)state;
+	f = form_new(d, NULL, FORM_DC, true, 0, CANVAS_DC);
+	form_set(f, "name", "dc2");
+	assert_non_null(strstr(form_problem(f), "a data center named dc2 "
+	    "already exists"));
+	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what),
+	    FORM_CONTINUE);
+	assert_null(nd);
+	form_set(f, "name", "ashburn");
+	assert_string_equal(form_problem(f), "");
+	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
+	form_free(&f);
+	assert_true(valid(nd));
+	assert_string_equal(nd->dcs[0].name, "ashburn");
+	assert_string_equal(nd->devices[0].dc, "ashburn");
+	assert_int_equal(design_find_wan(nd, "ashburn", "dc2"), 0);
+	design_free(&nd);
+
+	/* A design that does not validate is not checked as a whole, but a
+	 * refused rename still stops the edit. */
+	d->devices[1].asn = 0;
+	assert_false(valid(d));
+	f = form_new(d, NULL, FORM_VPN, true, 0, CANVAS_CONN);
+	form_set(f, "name", "dx1");
+	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what),
+	    FORM_CONTINUE);
+	assert_null(nd);
+	assert_non_null(strstr(form_problem(f), "dx1 already exists"));
+	form_free(&f);
+	design_free(&d);
+}
+
 static void
 test_forms_every_field(void **state)
 {
@@ -299,13 +343,127 @@ test_forms_common_fields(void **state)
 	design_free(&d);
 }
 
+static void
+keys(struct form *f, const char *s)
+{
+	struct design *nd = NULL;
+	char what[128];
+
+	for (; *s; s++)
+		assert_int_equal(form_key(f, (unsigned char)*s, &nd, what,
+		    sizeof what), FORM_CONTINUE);
+}
+
+/* The forms as the designer shows them: formw editing keys, problems as
+ * typed, pages, choices, a resize, then Enter. */
+static void
+test_forms_on_screen(void **state)
+{
+	struct design *d = sample("samples/multi-dc.cfg"), *nd = NULL;
+	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+	SCREEN *scr;
+	struct form *f;
+	char what[128];
+
+	(void)state;
+	assert_non_null(out);
+	assert_non_null(in);
+	/* The linux console: xterm's set-up fills libtinfo's parameter
+	 * cache, which make valgrind counts as possibly lost. */
+	scr = newterm("linux", out, in);
+	if (scr == NULL)
+		skip();
+	resize_term(24, 80);
+	f = form_new(d, "x.cfg", FORM_DC, false, 0, -1);
+	form_draw(f, true, false);
+	/* Typing adds at the end; Ctrl-U clears; Backspace deletes. */
+	keys(f, "\x15" "9");
+	assert_string_equal(form_problem(f),
+	    "name: a name starts with a letter");
+	form_key(f, KEY_BACKSPACE, &nd, what, sizeof what);
+	keys(f, "dc1");
+	assert_non_null(strstr(form_problem(f), "datacenters[2].name"));
+	/* Left, Home, End and Delete move and edit inside the text. */
+	form_key(f, KEY_LEFT, &nd, what, sizeof what);
+	keys(f, "x");
+	form_key(f, KEY_HOME, &nd, what, sizeof what);
+	form_key(f, KEY_DC, &nd, what, sizeof what);
+	form_key(f, KEY_END, &nd, what, sizeof what);
+	form_key(f, KEY_RIGHT, &nd, what, sizeof what);
+	keys(f, "9");
+	form_draw(f, true, false);
+	/* A new screen size keeps the values and the field. */
+	resize_term(40, 120);
+	form_draw(f, true, false);
+	keys(f, "\t" "\x15" "10.2.0.0/16");
+	assert_string_equal(form_problem(f), "");
+	form_set(f, "description", "set while on screen");
+	form_draw(f, true, false);
+	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
+	assert_string_equal(what, "added data center cx19");
+	assert_string_equal(nd->dcs[2].description, "set while on screen");
+	assert_int_equal(nd->dcs[2].nprefixes, 1);
+	form_free(&f);
+	design_free(&nd);
+
+	/* A device: a choice changes with Space, Left and its first letter;
+	 * other keys leave it alone. */
+	resize_term(24, 80);
+	f = form_new(d, "x.cfg", FORM_DEVICE, false, 0, CANVAS_DC);
+	form_draw(f, true, false);
+	keys(f, "\t\t" "j");
+	form_key(f, KEY_LEFT, &nd, what, sizeof what);
+	keys(f, " x");
+	form_key(f, KEY_BACKSPACE, &nd, what, sizeof what);
+	form_draw(f, true, false);
+	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
+	assert_int_equal(nd->devices[nd->ndevices - 1].vendor, VENDOR_JUNOS);
+	form_free(&f);
+	design_free(&nd);
+
+	/* A VPN has pages: Up from the first field goes to the last page's
+	 * last field, Down from there back to the first. */
+	f = form_new(d, "x.cfg", FORM_VPN, true, 0, CANVAS_CONN);
+	form_draw(f, true, false);
+	form_key(f, KEY_UP, &nd, what, sizeof what);
+	form_draw(f, true, false);
+	keys(f, "ends");
+	form_key(f, KEY_DOWN, &nd, what, sizeof what);
+	keys(f, "\x15" "vpn9");
+	for (int i = 0; i < 17; i++)
+		form_key(f, KEY_DOWN, &nd, what, sizeof what);
+	form_draw(f, true, false);
+	keys(f, "\x15" "100");
+	assert_string_equal(form_problem(f), "p1 lifetime: must be 900 to 28800");
+	keys(f, "00");
+	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
+	assert_string_equal(nd->conns[0].name, "vpn9");
+	assert_int_equal(nd->conns[0].ike.phase1.lifetime, 10000);
+	assert_non_null(strstr(nd->conns[0].description, "ends"));
+	assert_true(valid(nd));
+	form_free(&f);
+	design_free(&nd);
+
+	/* Esc cancels. */
+	f = form_new(d, "x.cfg", FORM_RISK, false, 0, -1);
+	form_draw(f, true, true);
+	assert_int_equal(form_key(f, 27, &nd, what, sizeof what), FORM_CANCEL);
+	form_free(&f);
+	/* The screen (and its files) stay until the process ends: panelw
+	 * keeps a panel for stdscr that delscreen does not free. */
+	endwin();
+	design_free(&d);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_forms),
+		cmocka_unit_test(test_forms_rename),
 		cmocka_unit_test(test_forms_every_field),
 		cmocka_unit_test(test_forms_common_fields),
+		cmocka_unit_test(test_forms_on_screen),
 	};
 
 	return cmocka_run_group_tests_name("canvas_edit", tests, NULL, NULL);

@@ -3,14 +3,15 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <form.h>
 #include <math.h>
+#include <panel.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/strbuf.h"
 #include "render/canvas.h"
-#include "tui/edit.h"
 
 #define FORM_MAX_FIELDS 40
 #define FIELD_MAX 200
@@ -26,6 +27,12 @@ struct field {
 	const char *const *choices;
 	double lo, hi;
 	char problem[200];
+	/* On screen: the formw fields of its row, the choices as shown (a
+	 * TYPE_ENUM list), and what the problem and note fields hold. */
+	FIELD *flabel, *fvalue, *fnote, *fproblem;
+	char **shown_choices;
+	char shown_problem[200];   /* as big as problem */
+	bool shown_note;
 };
 
 struct form {
@@ -39,6 +46,18 @@ struct form {
 	struct field f[FORM_MAX_FIELDS];
 	int n, cur;
 	char problem[400];      /* the first field problem or validate's */
+	char apply_problem[200];    /* a rename the model refused */
+	/* The formw form and its panel, built by form_draw for a screen of
+	 * lines x cols; form NULL until then. */
+	FORM *form;
+	FIELD **fields;
+	WINDOW *win, *subwin;
+	PANEL *panel;
+	int lines, cols, w, h, vis;
+	bool color;
+	int shown_page;
+	int pos;                /* the cursor, in characters of the text */
+	char shown_foot[2][400];  /* the problem (as big) and the keys */
 };
 
 static const char *const yesno[] = { "no", "yes", NULL };
@@ -332,7 +351,7 @@ fill_vpn(struct form *fm, const struct connection *c, int dev)
 	add(fm, "device", F_REF_DEVICE, dev >= 0 ? d->devices[dev].name : "");
 	add(fm, "routing", F_CHOICE, "bgp")->choices = routings;
 	memset(in, 0, sizeof in);
-	if (edit_propose_inside(d, in, 2) == 2) {
+	if (design_propose_inside(d, in, 2) == 2) {
 		char pf[PREFIX_STRLEN];
 
 		add(fm, "tunnel 1", F_PREFIX, prefix_format(&in[0], pf, sizeof pf));
@@ -666,11 +685,14 @@ form_edit_item(const struct design *d, const char *path,
 	return fm;
 }
 
+static void screen_free(struct form *fm);
+
 void
 form_free(struct form **fp)
 {
 	if (fp == NULL || *fp == NULL)
 		return;
+	screen_free(*fp);
 	free(*fp);
 	*fp = NULL;
 }
@@ -995,12 +1017,41 @@ apply_advert(struct form *fm, struct advert *a)
 	}
 }
 
+/* The field's message for an error of the model, without the file's
+ * line: the edited copy's lines are the old file's. */
+static void
+item_text(char *buf, size_t len, const struct error *err)
+{
+	struct error_item it = err->items[0];
+	char *s;
+
+	it.file = NULL;
+	it.line = 0;
+	s = error_item_string(&it);
+	snprintf(buf, len, "%s", s);
+	free(s);
+}
+
+/* A new name in an edit form renames the object and every reference;
+ * a refusal (a name another object has) becomes the form's problem. */
+static void
+rename_object(struct form *fm, struct design *nd, enum design_object kind)
+{
+	struct error err = ERROR_INIT;
+
+	if (design_rename(nd, kind, fm->index, val(fm, "name"), &err) != 0)
+		item_text(fm->apply_problem, sizeof fm->apply_problem, &err);
+	error_clear(&err);
+}
+
 static struct design *
 apply(struct form *fm, char *what, size_t whatlen)
 {
 	struct design *nd = design_clone(fm->d);
 	struct prefix p;
 	char why[160];
+
+	fm->apply_problem[0] = '\0';
 
 	switch (fm->kind) {
 	case FORM_VPC:
@@ -1019,8 +1070,7 @@ apply(struct form *fm, char *what, size_t whatlen)
 		struct datacenter *dc;
 
 		if (fm->edit) {
-			if (strcmp(nd->dcs[fm->index].name, val(fm, "name")) != 0)
-				edit_rename(nd, CANVAS_DC, fm->index, val(fm, "name"));
+			rename_object(fm, nd, DESIGN_DC);
 			dc = &nd->dcs[fm->index];
 		} else
 			dc = design_add_dc(nd, val(fm, "name"));
@@ -1035,9 +1085,7 @@ apply(struct form *fm, char *what, size_t whatlen)
 		struct device *v;
 
 		if (fm->edit) {
-			if (strcmp(nd->devices[fm->index].name, val(fm, "name")) != 0)
-				edit_rename(nd, CANVAS_DEVICE, fm->index,
-				    val(fm, "name"));
+			rename_object(fm, nd, DESIGN_DEVICE);
 			v = &nd->devices[fm->index];
 			snprintf(v->dc, sizeof v->dc, "%s", val(fm, "dc"));
 		} else
@@ -1058,8 +1106,7 @@ apply(struct form *fm, char *what, size_t whatlen)
 		struct connection *c;
 
 		if (fm->edit) {
-			if (strcmp(nd->conns[fm->index].name, val(fm, "name")) != 0)
-				edit_rename(nd, CANVAS_CONN, fm->index, val(fm, "name"));
+			rename_object(fm, nd, DESIGN_CONN);
 			c = &nd->conns[fm->index];
 			snprintf(c->device, sizeof c->device, "%s", val(fm, "device"));
 		} else
@@ -1223,21 +1270,16 @@ check(struct form *fm)
 	if (fm->problem[0] || !fm->was_valid)
 		return;
 	nd = apply(fm, what, sizeof what);
-	if (design_validate(nd, fm->path, &err) != 0) {
-		struct error_item it = err.items[0];
-		char *s;
-
-		/* The edited copy's lines are the old file's: name the field
-		 * alone. */
-		it.file = NULL;
-		it.line = 0;
-		s = error_item_string(&it);
-		snprintf(fm->problem, sizeof fm->problem, "%s", s);
-		free(s);
-	}
+	if (fm->apply_problem[0])
+		snprintf(fm->problem, sizeof fm->problem, "%s", fm->apply_problem);
+	else if (design_validate(nd, fm->path, &err) != 0)
+		item_text(fm->problem, sizeof fm->problem, &err);
 	error_clear(&err);
 	design_free(&nd);
 }
+
+static void show_value(struct form *fm, struct field *f);
+static void show_problems(struct form *fm);
 
 int
 form_set(struct form *fm, const char *label, const char *value)
@@ -1248,6 +1290,10 @@ form_set(struct form *fm, const char *label, const char *value)
 		return -1;
 	snprintf(f->val, sizeof f->val, "%s", value);
 	check(fm);
+	if (fm->form) {
+		show_value(fm, f);
+		show_problems(fm);
+	}
 	return 0;
 }
 
@@ -1322,65 +1368,55 @@ complete_member(struct form *fm, struct field *f, int dir)
 	free(ids);
 }
 
+static bool sync_current(struct form *fm);
+static void move_to(struct form *fm, int to, int dir);
+static bool edit_key(struct form *fm, int ch);
+
 int
 form_key(struct form *fm, int ch, struct design **out, char *what,
     size_t whatlen)
 {
-	struct field *f = &fm->f[fm->cur];
-	size_t n = strlen(f->val);
-
 	switch (ch) {
 	case 27:
 		return FORM_CANCEL;
 	case '\t':
 	case KEY_DOWN:
-		fm->cur = (fm->cur + 1) % fm->n;
+		move_to(fm, (fm->cur + 1) % fm->n, 1);
 		return FORM_CONTINUE;
 	case KEY_BTAB:
 	case KEY_UP:
-		fm->cur = (fm->cur + fm->n - 1) % fm->n;
+		move_to(fm, (fm->cur + fm->n - 1) % fm->n, -1);
 		return FORM_CONTINUE;
 	case '\n':
 	case '\r':
 	case KEY_ENTER:
+		sync_current(fm);
 		check(fm);
+		show_problems(fm);
 		if (fm->problem[0])
 			return FORM_CONTINUE;
 		*out = apply(fm, what, whatlen);
+		/* A design that did not validate before is not checked as a
+		 * whole, but a refused rename still stops the edit. */
+		if (fm->apply_problem[0]) {
+			design_free(out);
+			snprintf(fm->problem, sizeof fm->problem, "%s",
+			    fm->apply_problem);
+			show_problems(fm);
+			return FORM_CONTINUE;
+		}
 		return FORM_DONE;
 	default:
 		break;
 	}
-	if (f->type == F_CHOICE) {
-		if (ch == ' ' || ch == KEY_RIGHT || ch == KEY_LEFT) {
-			int i = choice_index(f->choices, f->val), k = 0;
-
-			while (f->choices[k])
-				k++;
-			i = (i + (ch == KEY_LEFT ? k - 1 : 1)) % k;
-			snprintf(f->val, sizeof f->val, "%s", f->choices[i]);
-		} else if (ch >= 32 && ch < 127) {
-			/* The first choice starting with the letter typed. */
-			for (int i = 0; f->choices[i]; i++)
-				if (f->choices[i][0] == ch) {
-					snprintf(f->val, sizeof f->val, "%s", f->choices[i]);
-					break;
-				}
-		}
-	} else if (f->type == F_MEMBERS && (ch == ('n' & 0x1f) ||
-	    ch == ('p' & 0x1f))) {
-		complete_member(fm, f, ch == ('n' & 0x1f) ? 1 : -1);
-	} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
-		if (n > 0)
-			f->val[n - 1] = '\0';
-	} else if (ch == ('u' & 0x1f))
-		f->val[0] = '\0';
-	else if (ch >= 32 && ch < 127 && n + 1 < sizeof f->val) {
-		f->val[n] = (char)ch;
-		f->val[n + 1] = '\0';
-	} else
+	/* Editing needs the form on screen; without it (tests, the fuzzer)
+	 * fields change through form_set alone. */
+	if (fm->form == NULL || !edit_key(fm, ch))
 		return FORM_CONTINUE;
-	check(fm);
+	if (sync_current(fm)) {
+		check(fm);
+		show_problems(fm);
+	}
 	return FORM_CONTINUE;
 }
 
@@ -1426,94 +1462,488 @@ static const char *const titles[] = {
 _Static_assert(sizeof titles / sizeof titles[0] == FORM_RULES + 1,
     "a form kind without a title");
 
-static void
-text(int y, int x, int w, const char *s, attr_t a)
-{
-	int i = 0;
+/* --- on screen: a formw form in its own panel ----------------------------- */
 
-	move(y, x);
-	for (; s[i] && i < w; i++)
-		addch((chtype)(unsigned char)s[i] | a);
-	for (; i < w; i++)
-		addch(' ' | a);
+#define CTRL_KEY(c) ((c) & 0x1f)
+#define LABEL_W 13              /* the label column; values start at 14 */
+#define AVAIL_W 20              /* an availability's value, then its note */
+/* Shown after a choice's value; part of the TYPE_ENUM keywords, so formw
+ * cycles through the texts as they are shown. */
+static const char choice_hint[] = "  (space: next)";
+
+/* formw's and curses' constructors fail only when memory runs out or the
+ * layout is wrong (a bug here): stop rather than draw a broken form. */
+static void *
+need(void *p)
+{
+	if (p == NULL)
+		abort();
+	return p;
 }
 
-void
-form_draw(const struct form *fm, bool utf8, bool color)
+static attr_t
+bad_attr(const struct form *fm)
 {
-	int w = COLS - 8 < 76 ? COLS - 8 : 76, vis = (LINES - 8) / 2, top, h;
-	int x, y, cy = 0, cx = 0;
-	char buf[256];
-	attr_t bad = color ? COLOR_PAIR(5) : A_BOLD;
-	const struct field *cf = &fm->f[fm->cur];
+	return fm->color ? (attr_t)COLOR_PAIR(5) : A_BOLD;
+}
 
-	(void)utf8;
-	/* Long forms (a VPN with its IKE settings) scroll with the cursor. */
-	if (vis > fm->n)
-		vis = fm->n;
-	if (vis < 1)
-		vis = 1;
-	top = fm->cur >= vis ? fm->cur - vis + 1 : 0;
+static int
+page_of(const struct form *fm, int i)
+{
+	return i / fm->vis;
+}
+
+/* The text of a field as formw holds it, less the blanks it pads with
+ * (and a choice's hint). */
+static void
+field_text(const struct field *f, char *buf, size_t len)
+{
+	const char *b = field_buffer(f->fvalue, 0);
+	size_t n = b ? strlen(b) : 0, hl = strlen(choice_hint);
+
+	if (n >= len)
+		n = len - 1;
+	memcpy(buf, b ? b : "", n);
+	while (n > 0 && buf[n - 1] == ' ')
+		n--;
+	buf[n] = '\0';
+	if (f->type == F_CHOICE && n >= hl && strcmp(buf + n - hl,
+	    choice_hint) == 0)
+		buf[n - hl] = '\0';
+}
+
+/* Copy the current field's text from formw into its struct field: true
+ * when it changed. */
+static bool
+sync_current(struct form *fm)
+{
+	struct field *f = &fm->f[fm->cur];
+	char buf[FIELD_MAX];
+
+	if (fm->form == NULL)
+		return false;
+	/* Validation moves what was typed from the field's window into its
+	 * buffer. */
+	form_driver(fm->form, REQ_VALIDATION);
+	field_text(f, buf, sizeof buf);
+	if (strcmp(buf, f->val) == 0)
+		return false;
+	snprintf(f->val, sizeof f->val, "%s", buf);
+	return true;
+}
+
+/* Characters (not bytes) of a UTF-8 text. */
+static int
+chars(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* The cursor after the current field's text, where typing adds. */
+static void
+to_end(struct form *fm)
+{
+	form_driver(fm->form, REQ_END_LINE);
+	fm->pos = chars(fm->f[fm->cur].val);
+}
+
+/* Put a field's struct field text into formw (form_set on a form on
+ * screen). */
+static void
+show_value(struct form *fm, struct field *f)
+{
+	if (fm->form == NULL)
+		return;
+	if (f->type == F_CHOICE) {
+		int i = choice_index(f->choices, f->val);
+
+		set_field_buffer(f->fvalue, 0, strcmp(f->choices[i], f->val) == 0 ?
+		    f->shown_choices[i] : f->val);
+	} else
+		set_field_buffer(f->fvalue, 0, f->val);
+	if (f == &fm->f[fm->cur])
+		to_end(fm);
+}
+
+/* Each field's problem under it, and an availability's "(default)" when
+ * it is empty; only what changed is set again. */
+static void
+show_problems(struct form *fm)
+{
+	if (fm->form == NULL)
+		return;
+	for (int i = 0; i < fm->n; i++) {
+		struct field *f = &fm->f[i];
+
+		if (strcmp(f->shown_problem, f->problem) != 0) {
+			set_field_buffer(f->fproblem, 0, f->problem);
+			memcpy(f->shown_problem, f->problem, sizeof f->shown_problem);
+		}
+		if (f->fnote && f->shown_note != (f->val[0] == '\0')) {
+			f->shown_note = f->val[0] == '\0';
+			set_field_buffer(f->fnote, 0, f->shown_note ? "(default)" : "");
+		}
+	}
+}
+
+/* The current field's value in reverse and its label in bold, the cursor
+ * at its end. */
+static void
+highlight(struct form *fm, int from, int to)
+{
+	if (from != to) {
+		set_field_back(fm->f[from].fvalue, A_UNDERLINE);
+		set_field_fore(fm->f[from].flabel, A_NORMAL);
+	}
+	set_field_back(fm->f[to].fvalue, A_REVERSE);
+	set_field_fore(fm->f[to].flabel, A_BOLD);
+	to_end(fm);
+}
+
+/* To field to, the next (dir 1) or previous one: formw's field requests
+ * within a page, its page requests across pages (both wrap). */
+static void
+move_to(struct form *fm, int to, int dir)
+{
+	int from = fm->cur;
+
+	if (fm->form == NULL) {
+		fm->cur = to;
+		return;
+	}
+	if (sync_current(fm)) {
+		check(fm);
+		show_problems(fm);
+	}
+	if (page_of(fm, to) == page_of(fm, from))
+		form_driver(fm->form, dir > 0 ? REQ_NEXT_FIELD : REQ_PREV_FIELD);
+	else {
+		form_driver(fm->form, dir > 0 ? REQ_NEXT_PAGE : REQ_PREV_PAGE);
+		if (dir < 0)
+			form_driver(fm->form, REQ_LAST_FIELD);
+	}
+	if (current_field(fm->form) != fm->f[to].fvalue)
+		set_current_field(fm->form, fm->f[to].fvalue);
+	if (current_field(fm->form) != fm->f[to].fvalue)
+		return;                 /* formw refused to leave the field */
+	fm->cur = to;
+	highlight(fm, from, to);
+}
+
+/* A key that edits the current field, through form_driver; false when
+ * the key means nothing here. */
+static bool
+edit_key(struct form *fm, int ch)
+{
+	struct field *f = &fm->f[fm->cur];
+	int rq;
+
+	if (f->type == F_CHOICE) {
+		if (ch == ' ' || ch == KEY_RIGHT)
+			form_driver(fm->form, REQ_NEXT_CHOICE);
+		else if (ch == KEY_LEFT)
+			form_driver(fm->form, REQ_PREV_CHOICE);
+		else if (ch >= 32 && ch < 127) {
+			/* The first choice starting with the letter typed. */
+			for (int i = 0; f->choices[i]; i++)
+				if (f->choices[i][0] == ch) {
+					set_field_buffer(f->fvalue, 0, f->shown_choices[i]);
+					break;
+				}
+		} else
+			return false;
+		return true;
+	}
+	if (f->type == F_MEMBERS && (ch == CTRL_KEY('n') ||
+	    ch == CTRL_KEY('p'))) {
+		sync_current(fm);
+		complete_member(fm, f, ch == CTRL_KEY('n') ? 1 : -1);
+		set_field_buffer(f->fvalue, 0, f->val);
+		to_end(fm);
+		return true;
+	}
+	/* fm->pos follows formw's cursor so that Right stops at the end of
+	 * the text rather than open a gap of blanks. */
+	switch (ch) {
+	case KEY_LEFT:
+		rq = REQ_PREV_CHAR;
+		break;
+	case KEY_RIGHT:
+		if (fm->pos >= chars(f->val))
+			return false;
+		rq = REQ_NEXT_CHAR;
+		break;
+	case KEY_HOME:
+	case CTRL_KEY('a'):
+		rq = REQ_BEG_LINE;
+		break;
+	case KEY_END:
+	case CTRL_KEY('e'):
+		rq = REQ_END_LINE;
+		break;
+	case KEY_BACKSPACE:
+	case 127:
+	case 8:
+		rq = REQ_DEL_PREV;
+		break;
+	case KEY_DC:
+		rq = REQ_DEL_CHAR;
+		break;
+	case CTRL_KEY('u'):
+		rq = REQ_CLR_FIELD;
+		break;
+	default:
+		if (ch < 32 || ch >= 127)
+			return false;
+		rq = ch;
+		break;
+	}
+	if (form_driver(fm->form, rq) != E_OK)
+		return false;
+	if (rq == REQ_BEG_LINE || rq == REQ_CLR_FIELD)
+		fm->pos = 0;
+	else if (rq == REQ_END_LINE)
+		fm->pos = chars(f->val);
+	else if (rq == REQ_PREV_CHAR || rq == REQ_DEL_PREV)
+		fm->pos--;
+	else if (rq == REQ_NEXT_CHAR || rq < MIN_FORM_COMMAND)
+		fm->pos++;
+	return true;
+}
+
+static void
+screen_free(struct form *fm)
+{
+	if (fm->form) {
+		unpost_form(fm->form);
+		free_form(fm->form);
+	}
+	for (int i = 0; fm->fields && fm->fields[i]; i++)
+		free_field(fm->fields[i]);
+	free(fm->fields);
+	for (int i = 0; i < fm->n; i++) {
+		struct field *f = &fm->f[i];
+
+		for (int k = 0; f->shown_choices && f->shown_choices[k]; k++)
+			free(f->shown_choices[k]);
+		free(f->shown_choices);
+		f->shown_choices = NULL;
+		f->flabel = f->fvalue = f->fnote = f->fproblem = NULL;
+	}
+	if (fm->panel)
+		del_panel(fm->panel);
+	if (fm->subwin)
+		delwin(fm->subwin);
+	if (fm->win)
+		delwin(fm->win);
+	fm->form = NULL;
+	fm->fields = NULL;
+	fm->panel = NULL;
+	fm->subwin = fm->win = NULL;
+}
+
+/* A field that only shows text: skipped by the cursor. */
+static FIELD *
+text_field(int w, int row, int col, const char *s, attr_t a)
+{
+	FIELD *fd = need(new_field(1, w, row, col, 0, 0));
+
+	field_opts_off(fd, O_ACTIVE | O_EDIT | O_AUTOSKIP);
+	set_field_fore(fd, a);
+	set_field_back(fd, A_NORMAL);
+	set_field_buffer(fd, 0, s);
+	return fd;
+}
+
+/* The formw fields of field i, on its row of its page. */
+static void
+build_row(struct form *fm, int i, int *nf)
+{
+	struct field *f = &fm->f[i];
+	int row = 2 * (i % fm->vis), vw = fm->w - 18;
+	FIELD *v;
+
+	f->flabel = text_field(LABEL_W, row, 0, f->label, A_NORMAL);
+	if (i > 0 && i % fm->vis == 0)
+		set_new_page(f->flabel, TRUE);
+	fm->fields[(*nf)++] = f->flabel;
+	v = f->fvalue = need(new_field(1, f->type == F_AVAIL ? AVAIL_W : vw,
+	    row, LABEL_W + 1, 0, 0));
+	field_opts_off(v, O_BLANK | O_AUTOSKIP);
+	set_field_fore(v, A_NORMAL);
+	set_field_back(v, A_UNDERLINE);
+	if (f->type == F_CHOICE) {
+		int k = 0, at = choice_index(f->choices, f->val);
+
+		while (f->choices[k])
+			k++;
+		f->shown_choices = xcalloc((size_t)k + 1, sizeof *f->shown_choices);
+		for (int j = 0; j < k; j++) {
+			size_t len = strlen(f->choices[j]) + sizeof choice_hint;
+
+			f->shown_choices[j] = xcalloc(1, len);
+			snprintf(f->shown_choices[j], len, "%s%s", f->choices[j],
+			    choice_hint);
+		}
+		/* Case-sensitive, as the file is. */
+		set_field_type(v, TYPE_ENUM, f->shown_choices, 1, 0);
+		field_opts_off(v, O_EDIT);
+		set_field_buffer(v, 0, f->shown_choices[at]);
+	} else {
+		/* One line that scrolls sideways up to the text's size. */
+		field_opts_off(v, O_STATIC);
+		set_max_field(v, FIELD_MAX - 1);
+		set_field_buffer(v, 0, f->val);
+	}
+	fm->fields[(*nf)++] = v;
+	if (f->type == F_AVAIL) {
+		f->shown_note = f->val[0] == '\0';
+		f->fnote = text_field(vw - AVAIL_W - 2, row, LABEL_W + 1 + AVAIL_W +
+		    2, f->shown_note ? "(default)" : "", A_NORMAL);
+		fm->fields[(*nf)++] = f->fnote;
+	}
+	f->fproblem = text_field(vw, row + 1, LABEL_W + 1, f->problem,
+	    bad_attr(fm));
+	memcpy(f->shown_problem, f->problem, sizeof f->shown_problem);
+	fm->fields[(*nf)++] = f->fproblem;
+}
+
+/* The form for the screen as it is: a bordered window centred over the
+ * designer, as many fields a page as fit (two lines each, the value and
+ * its problem), the overall problem and the keys below. */
+static bool
+screen_build(struct form *fm, bool color)
+{
+	int w = COLS - 8 < 76 ? COLS - 8 : 76, vis = (LINES - 8) / 2, h, y;
+	int nf = 0, cur = fm->cur;
+
+	if (w < 40 || vis < 1)
+		return false;
+	/* The fewest pages, as even as they can be. */
+	vis = (fm->n + (fm->n + vis - 1) / vis - 1) / ((fm->n + vis - 1) / vis);
 	h = vis * 2 + 6;
-	x = (COLS - w) / 2;
 	y = (LINES - h) / 2;
 	if (y < 1)
 		y = 1;
-	for (int j = 0; j < h; j++)
-		text(y + j, x, w, "", A_NORMAL);
-	attron(A_BOLD);
-	mvaddch(y, x, ACS_ULCORNER);
-	mvhline(y, x + 1, ACS_HLINE, w - 2);
-	mvaddch(y, x + w - 1, ACS_URCORNER);
-	mvvline(y + 1, x, ACS_VLINE, h - 2);
-	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
-	mvaddch(y + h - 1, x, ACS_LLCORNER);
-	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
-	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
-	attroff(A_BOLD);
-	if (vis < fm->n)
-		snprintf(buf, sizeof buf, " %s %s  %d/%d ", fm->edit ? "edit" :
-		    "add", titles[fm->kind], fm->cur + 1, fm->n);
-	else
-		snprintf(buf, sizeof buf, " %s %s ", fm->edit ? "edit" : "add",
-		    titles[fm->kind]);
-	text(y, x + 2, (int)strlen(buf), buf, A_BOLD);
-	for (int i = top; i < top + vis; i++) {
-		const struct field *f = &fm->f[i];
-		int fy = y + 1 + 2 * (i - top);
-
-		snprintf(buf, sizeof buf, "%-13s", f->label);
-		text(fy, x + 2, 14, buf, i == fm->cur ? A_BOLD : A_NORMAL);
-		snprintf(buf, sizeof buf, "%s%s", f->val, f->type == F_CHOICE ?
-		    "  (space: next)" : f->type == F_AVAIL && f->val[0] == '\0' ?
-		    "  (default)" : "");
-		text(fy, x + 16, w - 18, buf, i == fm->cur ? A_REVERSE :
-		    A_UNDERLINE);
-		text(fy + 1, x + 16, w - 18, f->problem, bad);
-		if (i == fm->cur) {
-			cy = fy;
-			cx = x + 16 + (int)strlen(f->val);
-			if (cx > x + w - 3)
-				cx = x + w - 3;
-		}
+	fm->w = w;
+	fm->h = h;
+	fm->vis = vis;
+	fm->color = color;
+	fm->lines = LINES;
+	fm->cols = COLS;
+	fm->fields = xcalloc((size_t)fm->n * 4 + 1, sizeof *fm->fields);
+	for (int i = 0; i < fm->n; i++)
+		build_row(fm, i, &nf);
+	fm->form = need(new_form(fm->fields));
+	/* Backspace at a field's start and Enter stay in the field. */
+	form_opts_off(fm->form, O_BS_OVERLOAD | O_NL_OVERLOAD);
+	fm->win = need(newwin(h, w, y, (COLS - w) / 2));
+	fm->subwin = need(derwin(fm->win, vis * 2, w - 4, 1, 2));
+	set_form_win(fm->form, fm->win);
+	set_form_sub(fm->form, fm->subwin);
+	fm->panel = need(new_panel(fm->win));
+	wattron(fm->win, A_BOLD);
+	box(fm->win, 0, 0);
+	wattroff(fm->win, A_BOLD);
+	set_current_field(fm->form, fm->f[cur].fvalue);
+	if (post_form(fm->form) != E_OK) {
+		screen_free(fm);
+		return false;
 	}
-	if (fm->problem[0]) {
-		int n = (int)strlen(fm->problem);
+	highlight(fm, cur, cur);
+	fm->shown_page = -1;
+	return true;
+}
 
-		text(y + h - 4, x + 2, w - 4, fm->problem, bad);
-		text(y + h - 3, x + 2, w - 4, n > w - 4 ? fm->problem + w - 4 : "",
-		    bad);
-	} else {
-		text(y + h - 4, x + 2, w - 4, "ok: Enter saves the change",
-		    A_NORMAL);
-		text(y + h - 3, x + 2, w - 4, "", A_NORMAL);
-	}
-	text(y + h - 2, x + 2, w - 4, cf->type == F_MEMBERS ?
+/* Text in the window, cut or padded to w. */
+static void
+put(WINDOW *win, int y, int x, int w, const char *s, attr_t a)
+{
+	int i = 0;
+
+	wmove(win, y, x);
+	for (; s[i] && i < w; i++)
+		waddch(win, (chtype)(unsigned char)s[i] | a);
+	for (; i < w; i++)
+		waddch(win, ' ' | a);
+}
+
+/* The title (with the page when there are several), the overall problem
+ * or "ok" and the keys: drawn again only when they change. */
+static void
+draw_frame(struct form *fm)
+{
+	int w = fm->w, h = fm->h, page = form_page(fm->form);
+	int pages = (fm->n + fm->vis - 1) / fm->vis;
+	const struct field *cf = &fm->f[fm->cur];
+	const char *keys = cf->type == F_MEMBERS ?
 	    "Ctrl-N/Ctrl-P complete a component ID  Enter accept  Esc cancel" :
-	    "Tab/Up/Down field  Enter accept  Esc cancel  Ctrl-U clear",
-	    A_DIM);
-	if (cf->type != F_CHOICE) {
-		curs_set(1);
-		move(cy, cx);
+	    "Tab/Up/Down field  Enter accept  Esc cancel  Ctrl-U clear";
+	char buf[256];
+
+	if (page != fm->shown_page) {
+		if (pages > 1)
+			snprintf(buf, sizeof buf, " %s %s  %d/%d ", fm->edit ? "edit" :
+			    "add", titles[fm->kind], page + 1, pages);
+		else
+			snprintf(buf, sizeof buf, " %s %s ", fm->edit ? "edit" : "add",
+			    titles[fm->kind]);
+		wattron(fm->win, A_BOLD);
+		mvwhline(fm->win, 0, 1, ACS_HLINE, w - 2);
+		wattroff(fm->win, A_BOLD);
+		put(fm->win, 0, 2, (int)strlen(buf), buf, A_BOLD);
+		fm->shown_page = page;
 	}
+	if (strcmp(fm->shown_foot[0], fm->problem) != 0) {
+		const char *p = fm->problem;
+		int n = (int)strlen(p);
+
+		if (p[0]) {
+			put(fm->win, h - 4, 2, w - 4, p, bad_attr(fm));
+			put(fm->win, h - 3, 2, w - 4, n > w - 4 ? p + w - 4 : "",
+			    bad_attr(fm));
+		} else {
+			put(fm->win, h - 4, 2, w - 4, "ok: Enter saves the change",
+			    A_NORMAL);
+			put(fm->win, h - 3, 2, w - 4, "", A_NORMAL);
+		}
+		memcpy(fm->shown_foot[0], p, sizeof fm->shown_foot[0]);
+	}
+	if (strcmp(fm->shown_foot[1], keys) != 0) {
+		put(fm->win, h - 2, 2, w - 4, keys, A_DIM);
+		snprintf(fm->shown_foot[1], sizeof fm->shown_foot[1], "%s", keys);
+	}
+}
+
+void
+form_draw(struct form *fm, bool utf8, bool color)
+{
+	(void)utf8;             /* the frame's ACS lines work in both */
+	if (fm->form && (fm->lines != LINES || fm->cols != COLS)) {
+		/* A new screen size: a new window, the same values and field. */
+		sync_current(fm);
+		screen_free(fm);
+	}
+	if (fm->form == NULL) {
+		if (!screen_build(fm, color))
+			return;
+		fm->shown_foot[0][0] = '\1';
+		fm->shown_foot[1][0] = '\1';
+	}
+	if (panel_hidden(fm->panel))
+		show_panel(fm->panel);
+	draw_frame(fm);
+	curs_set(fm->f[fm->cur].type == F_CHOICE ? 0 : 1);
+	pos_form_cursor(fm->form);
+}
+
+void
+form_hide(struct form *fm)
+{
+	if (fm && fm->panel)
+		hide_panel(fm->panel);
 }

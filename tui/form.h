@@ -2,7 +2,12 @@
  * with the model's own validators (names, prefixes, numbers and their
  * ranges), and the whole edited copy checked with design_validate() so the
  * cross-field rules give the loader's messages.  A form hands back a new
- * design; the caller makes it the current snapshot. */
+ * design; the caller makes it the current snapshot.
+ *
+ * On screen a form is an ncurses formw form in its own panel, built on the
+ * first form_draw; until then (and in tests, with no terminal) form_set,
+ * form_problem and form_key's Enter, Esc and Tab work on the field list
+ * alone. */
 #ifndef HATOPO_TUI_FORM_H
 #define HATOPO_TUI_FORM_H
 
@@ -34,7 +39,14 @@ void form_free(struct form **f);
  * of the edit in what. */
 int form_key(struct form *f, int ch, struct design **out, char *what,
     size_t whatlen);
-void form_draw(const struct form *f, bool utf8, bool color);
+/* Build the form's window and panel on the first call (again when the
+ * screen size has changed), show the panel and put the cursor in it.  Only
+ * the panel's window is updated: the caller ends with update_panels() and
+ * doupdate(). */
+void form_draw(struct form *f, bool utf8, bool color);
+/* Hide the form's panel (a screen too small for the designer); the next
+ * form_draw shows it again. */
+void form_hide(struct form *f);
 /* The object the form added (a canvas_kind and index), to select it. */
 bool form_result_object(const struct form *f, const struct design *nd,
     int *kind, size_t *index);

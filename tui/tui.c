@@ -974,6 +974,8 @@ draw(struct tui *t)
 
 	curs_set(0);
 	if (COLS < TUI_MIN_COLS || LINES < TUI_MIN_ROWS) {
+		if (t->form)
+			form_hide(t->form);
 		erase();
 		snprintf(buf, sizeof buf, "terminal too small: %dx%d, hatopo "
 		    "needs %dx%d", COLS, LINES, TUI_MIN_COLS, TUI_MIN_ROWS);
@@ -1797,8 +1799,8 @@ item_chosen(struct tui *t, size_t which, bool del)
 		    it->owner, it->item);
 	else
 		t->form = form_new(t->d, t->path, (enum form_kind)it->kind,
-		    it->kind == FORM_TRAFFIC || it->kind == FORM_RISK ||
-		    it->kind == FORM_VPC, it->item, -1);
+		    it->kind != FORM_PREFIX && it->kind != FORM_ADVERT, it->item,
+		    -1);
 	if (t->form)
 		t->mode = MODE_FORM;
 }
