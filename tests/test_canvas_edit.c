@@ -146,6 +146,44 @@ test_forms_rename(void **state)
 	design_free(&d);
 }
 
+/* Long lists (a data center with 150 prefixes, a VPN with 90
+ * advertisements) go through a form whole: nothing is cut or dropped. */
+static void
+test_forms_long_lists(void **state)
+{
+	struct design *d = sample("samples/multi-dc.cfg"), *nd = NULL;
+	struct form *f;
+	char what[128], buf[32];
+	struct prefix p;
+
+	(void)state;
+	for (int i = 0; i < 150; i++) {
+		snprintf(buf, sizeof buf, "10.%d.%d.0/24", 50 + i / 100, i % 100);
+		assert_int_equal(prefix_parse(buf, &p, NULL, 0), 0);
+		design_dc_add_prefix(&d->dcs[0], &p);
+		if (i < 90)
+			design_conn_add_advert(&d->conns[0], &p)->prepend = 2;
+	}
+	assert_true(valid(d));
+	f = form_new(d, NULL, FORM_DC, true, 0, CANVAS_DC);
+	assert_string_equal(form_problem(f), "");
+	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
+	form_free(&f);
+	assert_int_equal(nd->dcs[0].nprefixes, 151);
+	assert_true(design_equal(d, nd));
+	design_free(&nd);
+	f = form_new(d, NULL, FORM_VPN, true, 0, CANVAS_CONN);
+	assert_string_equal(form_problem(f), "");
+	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
+	form_free(&f);
+	assert_int_equal(nd->conns[0].nadverts, 91);
+	/* Each keeps its prepend: the list is matched, not rebuilt. */
+	assert_int_equal(nd->conns[0].adverts[90].prepend, 2);
+	assert_true(design_equal(d, nd));
+	design_free(&nd);
+	design_free(&d);
+}
+
 static void
 test_forms_every_field(void **state)
 {
@@ -461,6 +499,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_forms),
 		cmocka_unit_test(test_forms_rename),
+		cmocka_unit_test(test_forms_long_lists),
 		cmocka_unit_test(test_forms_every_field),
 		cmocka_unit_test(test_forms_common_fields),
 		cmocka_unit_test(test_forms_on_screen),

@@ -3,6 +3,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <limits.h>
 #include <form.h>
 #include <math.h>
 #include <panel.h>
@@ -12,8 +13,10 @@
 
 #include "model/strbuf.h"
 #include "render/canvas.h"
+#include "render/outline.h"
 
 #define FORM_MAX_FIELDS 40
+/* Short texts built for a field (numbers, names, a single prefix). */
 #define FIELD_MAX 200
 
 enum ftype { F_NAME, F_NAME_OPT, F_PREFIXES, F_PREFIX, F_ADDR_OPT, F_INT,
@@ -23,7 +26,7 @@ enum ftype { F_NAME, F_NAME_OPT, F_PREFIXES, F_PREFIX, F_ADDR_OPT, F_INT,
 struct field {
 	const char *label;
 	enum ftype type;
-	char val[FIELD_MAX];
+	char *val;              /* any length: a TGW VPN may carry 1,000 prefixes */
 	const char *const *choices;
 	double lo, hi;
 	char problem[200];
@@ -82,8 +85,17 @@ add(struct form *fm, const char *label, enum ftype type, const char *val)
 	memset(f, 0, sizeof *f);
 	f->label = label;
 	f->type = type;
-	snprintf(f->val, sizeof f->val, "%s", val ? val : "");
+	f->val = xstrdup(val ? val : "");
 	return f;
+}
+
+static void
+set_val(struct field *f, const char *s)
+{
+	char *n = xstrdup(s);
+
+	free(f->val);
+	f->val = n;
 }
 
 static struct field *
@@ -103,18 +115,56 @@ val(struct form *fm, const char *label)
 	return f ? f->val : "";
 }
 
-static void
-prefixes_text(char *buf, size_t len, const struct prefix *p, size_t n)
+/* A list of prefixes as a field shows it, whatever its length. */
+static char *
+prefixes_text(const struct prefix *p, size_t n)
 {
-	size_t o = 0;
+	struct strbuf sb = STRBUF_INIT;
 
-	buf[0] = '\0';
-	for (size_t i = 0; i < n && o < len; i++) {
+	strbuf_puts(&sb, "");
+	for (size_t i = 0; i < n; i++) {
 		char pf[PREFIX_STRLEN];
 
-		o += (size_t)snprintf(buf + o, len - o, "%s%s", i ? " " : "",
-		    prefix_format(&p[i], pf, sizeof pf));
+		strbuf_addf(&sb, "%s%s", i ? " " : "", prefix_format(&p[i], pf,
+		    sizeof pf));
 	}
+	return strbuf_detach(&sb);
+}
+
+static char *
+adverts_text(const struct connection *c)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_puts(&sb, "");
+	for (size_t i = 0; i < c->nadverts; i++) {
+		char pf[PREFIX_STRLEN];
+
+		strbuf_addf(&sb, "%s%s", i ? " " : "", prefix_format(
+		    &c->adverts[i].prefix, pf, sizeof pf));
+	}
+	return strbuf_detach(&sb);
+}
+
+/* The field of a list of prefixes, filled from the list. */
+static struct field *
+add_prefixes(struct form *fm, const char *label, const struct prefix *p,
+    size_t n)
+{
+	char *text = prefixes_text(p, n);
+	struct field *f = add(fm, label, F_PREFIXES, text);
+
+	free(text);
+	return f;
+}
+
+static void
+add_adverts(struct form *fm, const struct connection *c)
+{
+	char *text = adverts_text(c);
+
+	add(fm, "advertise", F_PREFIXES, text);
+	free(text);
 }
 
 static void
@@ -231,25 +281,6 @@ fill_common(struct form *fm, double a, const char *desc)
 	add(fm, "description", F_TEXT, desc ? desc : "");
 }
 
-static void
-list_text(char *buf, size_t len, const uint8_t *v, int n, int kind)
-{
-	size_t o = 0;
-
-	buf[0] = '\0';
-	for (int i = 0; i < n && o < len; i++) {
-		if (kind == 0)
-			o += (size_t)snprintf(buf + o, len - o, "%s%s", i ? " " : "",
-			    design_ike_encryption_name((enum ike_encryption)v[i]));
-		else if (kind == 1)
-			o += (size_t)snprintf(buf + o, len - o, "%s%s", i ? " " : "",
-			    design_ike_integrity_name((enum ike_integrity)v[i]));
-		else
-			o += (size_t)snprintf(buf + o, len - o, "%s%d", i ? " " : "",
-			    v[i]);
-	}
-}
-
 static struct field *
 add_int(struct form *fm, const char *label, long long v, double lo,
     double hi)
@@ -292,22 +323,24 @@ fill_conn_more(struct form *fm, const struct connection *c)
 		}
 		add(fm, "ike version", F_CHOICE, ike->version == 1 ? "1" : "2")->
 		    choices = versions;
-		list_text(buf, sizeof buf, ike->phase1.encryption,
-		    ike->phase1.nencryption, 0);
+		outline_ike_list(buf, sizeof buf, ike->phase1.encryption,
+		    ike->phase1.nencryption, OUTLINE_IKE_ENCRYPTION);
 		add(fm, "p1 encryption", F_ENC, buf);
-		list_text(buf, sizeof buf, ike->phase1.integrity,
-		    ike->phase1.nintegrity, 1);
+		outline_ike_list(buf, sizeof buf, ike->phase1.integrity,
+		    ike->phase1.nintegrity, OUTLINE_IKE_INTEGRITY);
 		add(fm, "p1 integrity", F_INTEG, buf);
-		list_text(buf, sizeof buf, ike->phase1.dh, ike->phase1.ndh, 2);
+		outline_ike_list(buf, sizeof buf, ike->phase1.dh, ike->phase1.ndh,
+		    OUTLINE_IKE_DH);
 		add(fm, "p1 dh", F_DH, buf);
 		add_int(fm, "p1 lifetime", ike->phase1.lifetime, 900, 28800);
-		list_text(buf, sizeof buf, ike->phase2.encryption,
-		    ike->phase2.nencryption, 0);
+		outline_ike_list(buf, sizeof buf, ike->phase2.encryption,
+		    ike->phase2.nencryption, OUTLINE_IKE_ENCRYPTION);
 		add(fm, "p2 encryption", F_ENC, buf);
-		list_text(buf, sizeof buf, ike->phase2.integrity,
-		    ike->phase2.nintegrity, 1);
+		outline_ike_list(buf, sizeof buf, ike->phase2.integrity,
+		    ike->phase2.nintegrity, OUTLINE_IKE_INTEGRITY);
 		add(fm, "p2 integrity", F_INTEG, buf);
-		list_text(buf, sizeof buf, ike->phase2.dh, ike->phase2.ndh, 2);
+		outline_ike_list(buf, sizeof buf, ike->phase2.dh, ike->phase2.ndh,
+		    OUTLINE_IKE_DH);
 		add(fm, "p2 pfs", F_DH, buf);
 		add_int(fm, "p2 lifetime", ike->phase2.lifetime, 900, 3600);
 		add_int(fm, "dpd", ike->dpd, 1, 3600);
@@ -319,9 +352,10 @@ static void
 fill_vpn(struct form *fm, const struct connection *c, int dev)
 {
 	const struct design *d = fm->d;
-	char buf[FIELD_MAX], name[64];
+	char name[64];
 	struct prefix in[2];
 	struct connection tmp;
+	int dc;
 
 	if (c) {
 		add(fm, "name", F_NAME, c->name);
@@ -334,15 +368,7 @@ fill_vpn(struct form *fm, const struct connection *c, int dev)
 			add(fm, t ? "tunnel 2" : "tunnel 1", F_PREFIX, t < c->ntunnels ?
 			    prefix_format(&c->tunnels[t].inside, pf, sizeof pf) : "");
 		}
-		buf[0] = '\0';
-		for (size_t i = 0, o = 0; i < c->nadverts && o < sizeof buf; i++) {
-			char pf[PREFIX_STRLEN];
-
-			o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s",
-			    i ? " " : "", prefix_format(&c->adverts[i].prefix, pf,
-			    sizeof pf));
-		}
-		add(fm, "advertise", F_PREFIXES, buf);
+		add_adverts(fm, c);
 		fill_conn_more(fm, c);
 		return;
 	}
@@ -360,15 +386,9 @@ fill_vpn(struct form *fm, const struct connection *c, int dev)
 		add(fm, "tunnel 1", F_PREFIX, "");
 		add(fm, "tunnel 2", F_PREFIX, "");
 	}
-	buf[0] = '\0';
-	if (dev >= 0) {
-		int dc = design_find_dc(d, d->devices[dev].dc);
-
-		if (dc >= 0)
-			prefixes_text(buf, sizeof buf, d->dcs[dc].prefixes,
-			    d->dcs[dc].nprefixes);
-	}
-	add(fm, "advertise", F_PREFIXES, buf);
+	dc = dev >= 0 ? design_find_dc(d, d->devices[dev].dc) : -1;
+	add_prefixes(fm, "advertise", dc >= 0 ? d->dcs[dc].prefixes : NULL,
+	    dc >= 0 ? d->dcs[dc].nprefixes : 0);
 	memset(&tmp, 0, sizeof tmp);
 	design_connection_defaults(&tmp, CONN_VPN);
 	fill_conn_more(fm, &tmp);
@@ -393,16 +413,11 @@ fill_dx(struct form *fm, const struct connection *c, int dev)
 		add(fm, "vlan", F_INT, buf);
 		add(fm, "peer", F_PREFIX, prefix_format(&c->peer, pf, sizeof pf));
 		add(fm, "bfd", F_CHOICE, c->bfd ? "yes" : "no")->choices = yesno;
-		prefixes_text(buf, sizeof buf, NULL, 0);
-		for (size_t i = 0, o = 0; i < c->nadverts && o < sizeof buf; i++)
-			o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s",
-			    i ? " " : "", prefix_format(&c->adverts[i].prefix, pf,
-			    sizeof pf));
-		add(fm, "advertise", F_PREFIXES, buf);
+		add_adverts(fm, c);
 		fill_conn_more(fm, c);
 	} else {
 		const char *loc = "location1", *prov = "provider1";
-		int vlan = 100;
+		int vlan = 100, dc;
 
 		for (size_t i = 0; i < d->nconns; i++)
 			if (d->conns[i].type == CONN_DX) {
@@ -423,15 +438,9 @@ fill_dx(struct form *fm, const struct connection *c, int dev)
 		propose_peer(d, buf, sizeof buf);
 		add(fm, "peer", F_PREFIX, buf);
 		add(fm, "bfd", F_CHOICE, "yes")->choices = yesno;
-		buf[0] = '\0';
-		if (dev >= 0) {
-			int dc = design_find_dc(d, d->devices[dev].dc);
-
-			if (dc >= 0)
-				prefixes_text(buf, sizeof buf, d->dcs[dc].prefixes,
-				    d->dcs[dc].nprefixes);
-		}
-		add(fm, "advertise", F_PREFIXES, buf);
+		dc = dev >= 0 ? design_find_dc(d, d->devices[dev].dc) : -1;
+		add_prefixes(fm, "advertise", dc >= 0 ? d->dcs[dc].prefixes :
+		    NULL, dc >= 0 ? d->dcs[dc].nprefixes : 0);
 		memset(&tmp, 0, sizeof tmp);
 		design_connection_defaults(&tmp, CONN_DX);
 		fill_conn_more(fm, &tmp);
@@ -489,8 +498,7 @@ form_new(const struct design *d, const char *path, enum form_kind kind,
 	switch (kind) {
 	case FORM_VPC:
 		add(fm, "name", F_NAME, d->vpc.name);
-		prefixes_text(buf, sizeof buf, d->vpc.cidrs, d->vpc.ncidrs);
-		add(fm, "cidrs", F_PREFIXES, buf);
+		add_prefixes(fm, "cidrs", d->vpc.cidrs, d->vpc.ncidrs);
 		add(fm, "gateway", F_CHOICE, design_gateway_name(d->vpc.gateway))->
 		    choices = gateways;
 		snprintf(buf, sizeof buf, "%lu", (unsigned long)d->vpc.asn);
@@ -504,14 +512,14 @@ form_new(const struct design *d, const char *path, enum form_kind kind,
 	case FORM_DC:
 		if (edit) {
 			add(fm, "name", F_NAME, d->dcs[index].name);
-			prefixes_text(buf, sizeof buf, d->dcs[index].prefixes,
+			add_prefixes(fm, "prefixes", d->dcs[index].prefixes,
 			    d->dcs[index].nprefixes);
 		} else {
 			free_name(d, "dc", name, sizeof name, 0);
 			add(fm, "name", F_NAME, name);
 			propose_dc_prefix(d, buf, sizeof buf);
+			add(fm, "prefixes", F_PREFIXES, buf);
 		}
-		add(fm, "prefixes", F_PREFIXES, buf);
 		fill_common(fm, edit ? d->dcs[index].availability : 0,
 		    edit ? d->dcs[index].description : NULL);
 		break;
@@ -602,7 +610,7 @@ form_new(const struct design *d, const char *path, enum form_kind kind,
 	}
 	case FORM_RISK: {
 		const struct risk *r = edit ? &d->risks[index] : NULL;
-		size_t o = 0;
+		struct strbuf sb = STRBUF_INIT;
 
 		if (r == NULL) {
 			for (int i = 1; i < 100000; i++) {
@@ -612,11 +620,11 @@ form_new(const struct design *d, const char *path, enum form_kind kind,
 			}
 		}
 		add(fm, "name", F_NAME, r ? r->name : name);
-		buf[0] = '\0';
-		for (size_t i = 0; r && i < r->nmembers && o < sizeof buf; i++)
-			o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s",
-			    i ? " " : "", r->members[i]);
-		add(fm, "members", F_MEMBERS, buf);
+		for (size_t i = 0; r && i < r->nmembers; i++)
+			strbuf_addf(&sb, "%s%s", i ? " " : "", r->members[i]);
+		strbuf_puts(&sb, "");
+		add(fm, "members", F_MEMBERS, sb.data);
+		strbuf_free(&sb);
 		avail_text(buf, sizeof buf, r ? r->availability : 0);
 		add(fm, "availability", F_AVAIL, buf);
 		break;
@@ -693,29 +701,40 @@ form_free(struct form **fp)
 	if (fp == NULL || *fp == NULL)
 		return;
 	screen_free(*fp);
+	for (int i = 0; i < (*fp)->n; i++)
+		free((*fp)->f[i].val);
 	free(*fp);
 	*fp = NULL;
 }
 
+/* The prefixes of a list, in *out (NULL: only checked); the count, or
+ * -1 with why. */
 static int
-parse_prefixes(const char *s, struct prefix *out, int max, char *why,
-    size_t whylen)
+parse_prefixes(const char *s, struct prefix **out, char *why, size_t whylen)
 {
-	char buf[FIELD_MAX], *tok, *save = NULL;
-	int n = 0;
+	char *buf = xstrdup(s), *tok, *save = NULL;
+	struct prefix *ps = NULL;
+	size_t n = 0, cap = 0;
 
-	snprintf(buf, sizeof buf, "%s", s);
 	for (tok = strtok_r(buf, " ,", &save); tok;
 	    tok = strtok_r(NULL, " ,", &save)) {
 		struct prefix p;
 
-		if (prefix_parse(tok, &p, why, whylen) != 0)
+		if (prefix_parse(tok, &p, why, whylen) != 0) {
+			free(buf);
+			free(ps);
 			return -1;
-		if (n < max)
-			out[n] = p;
+		}
+		if (out) {
+			ps = xgrow(ps, &cap, n + 1, sizeof *ps);
+			ps[n] = p;
+		}
 		n++;
 	}
-	return n;
+	free(buf);
+	if (out)
+		*out = ps;
+	return n > INT_MAX ? INT_MAX : (int)n;
 }
 
 /* A list of IKE algorithm names (kind 0 encryption, 1 integrity) or DH
@@ -724,10 +743,9 @@ static int
 parse_list(const char *s, int kind, uint8_t *out, int max, char *why,
     size_t whylen)
 {
-	char buf[FIELD_MAX], *tok, *save = NULL;
+	char *buf = xstrdup(s), *tok, *save = NULL;
 	int n = 0;
 
-	snprintf(buf, sizeof buf, "%s", s);
 	for (tok = strtok_r(buf, " ,", &save); tok;
 	    tok = strtok_r(NULL, " ,", &save)) {
 		int v = -1;
@@ -751,19 +769,26 @@ parse_list(const char *s, int kind, uint8_t *out, int max, char *why,
 			    "algorithm (aes128 aes256 aes128-gcm16 aes256-gcm16)" :
 			    "an integrity algorithm (sha1 sha2-256 sha2-384 "
 			    "sha2-512)");
-			return -1;
+			n = -1;
+			break;
 		}
 		for (int i = 0; i < n && i < max; i++)
 			if (out[i] == v) {
 				snprintf(why, whylen, "%s is listed twice", tok);
-				return -1;
+				v = -2;
 			}
+		if (v == -2) {
+			n = -1;
+			break;
+		}
 		if (n >= max) {
 			snprintf(why, whylen, "at most %d", max);
-			return -1;
+			n = -1;
+			break;
 		}
 		out[n++] = (uint8_t)v;
 	}
+	free(buf);
 	return n;
 }
 
@@ -799,7 +824,7 @@ check_field(struct form *fm, struct field *f)
 			snprintf(f->problem, sizeof f->problem, "%s", p);
 		break;
 	case F_PREFIXES:
-		if (parse_prefixes(f->val, ps, 64, why, sizeof why) < 0)
+		if (parse_prefixes(f->val, NULL, why, sizeof why) < 0)
 			snprintf(f->problem, sizeof f->problem, "%s", why);
 		break;
 	case F_PREFIX:
@@ -877,9 +902,8 @@ check_field(struct form *fm, struct field *f)
 		break;
 	}
 	case F_MEMBERS: {
-		char buf[FIELD_MAX], *tok, *save = NULL;
+		char *buf = xstrdup(f->val), *tok, *save = NULL;
 
-		snprintf(buf, sizeof buf, "%s", f->val);
 		for (tok = strtok_r(buf, " ,", &save); tok;
 		    tok = strtok_r(NULL, " ,", &save))
 			if ((p = member_problem(fm->d, tok)) != NULL) {
@@ -887,6 +911,7 @@ check_field(struct form *fm, struct field *f)
 				    p);
 				break;
 			}
+		free(buf);
 		break;
 	}
 	}
@@ -895,15 +920,16 @@ check_field(struct form *fm, struct field *f)
 static void
 set_prefixes(const char *s, struct prefix **arr, size_t *n, size_t *cap)
 {
-	struct prefix ps[64];
+	struct prefix *ps = NULL;
 	char why[160];
-	int k = parse_prefixes(s, ps, 64, why, sizeof why);
+	int k = parse_prefixes(s, &ps, why, sizeof why);
 
 	*n = 0;
-	for (int i = 0; i < k && i < 64; i++) {
+	for (int i = 0; i < k; i++) {
 		*arr = xgrow(*arr, cap, *n + 1, sizeof **arr);
 		(*arr)[(*n)++] = ps[i];
 	}
+	free(ps);
 }
 
 /* Adverts from a list of prefixes: those already there keep their
@@ -911,15 +937,15 @@ set_prefixes(const char *s, struct prefix **arr, size_t *n, size_t *cap)
 static void
 set_adverts(struct connection *c, const char *s)
 {
-	struct prefix ps[64];
+	struct prefix *ps = NULL;
 	struct advert *old = c->adverts;
 	size_t nold = c->nadverts;
 	char why[160];
-	int k = parse_prefixes(s, ps, 64, why, sizeof why);
+	int k = parse_prefixes(s, &ps, why, sizeof why);
 
 	c->adverts = NULL;
 	c->nadverts = c->advcap = 0;
-	for (int i = 0; i < k && i < 64; i++) {
+	for (int i = 0; i < k; i++) {
 		struct advert *a = design_conn_add_advert(c, &ps[i]);
 
 		for (size_t j = 0; j < nold; j++)
@@ -928,6 +954,7 @@ set_adverts(struct connection *c, const char *s)
 				break;
 			}
 	}
+	free(ps);
 	free(old);
 }
 
@@ -1203,7 +1230,7 @@ apply(struct form *fm, char *what, size_t whatlen)
 		break;
 	}
 	case FORM_RISK: {
-		char buf[FIELD_MAX], *tok, *save = NULL;
+		char *buf, *tok, *save = NULL;
 		struct risk *r;
 
 		if (fm->edit) {
@@ -1214,17 +1241,18 @@ apply(struct form *fm, char *what, size_t whatlen)
 			r->nmembers = 0;
 		} else
 			r = design_add_risk(nd, val(fm, "name"));
-		snprintf(buf, sizeof buf, "%s", val(fm, "members"));
+		buf = xstrdup(val(fm, "members"));
 		for (tok = strtok_r(buf, " ,", &save); tok;
 		    tok = strtok_r(NULL, " ,", &save)) {
 			if (strchr(tok, ':') == NULL) {
-				char id[FIELD_MAX + 16];
+				char *id = xasprintf("connection:%s", tok);
 
-				snprintf(id, sizeof id, "connection:%s", tok);
 				design_risk_add_member(r, id);
+				free(id);
 			} else
 				design_risk_add_member(r, tok);
 		}
+		free(buf);
 		r->availability = avail_val(fm, "availability");
 		snprintf(what, whatlen, "%s risk group %s", fm->edit ? "edited" :
 		    "added", r->name);
@@ -1288,7 +1316,7 @@ form_set(struct form *fm, const char *label, const char *value)
 
 	if (f == NULL)
 		return -1;
-	snprintf(f->val, sizeof f->val, "%s", value);
+	set_val(f, value);
 	check(fm);
 	if (fm->form) {
 		show_value(fm, f);
@@ -1363,8 +1391,12 @@ complete_member(struct form *fm, struct field *f, int dir)
 	for (size_t i = 0; i < n && at == n; i++)
 		if (strncmp(ids[i], w, wl) == 0)
 			at = i;
-	if (at < n && (size_t)(w - f->val) + strlen(ids[at]) + 1 < sizeof f->val)
-		snprintf(w, sizeof f->val - (size_t)(w - f->val), "%s", ids[at]);
+	if (at < n) {
+		char *nv = xasprintf("%.*s%s", (int)(w - f->val), f->val, ids[at]);
+
+		free(f->val);
+		f->val = nv;
+	}
 	free(ids);
 }
 
@@ -1495,14 +1527,13 @@ page_of(const struct form *fm, int i)
 
 /* The text of a field as formw holds it, less the blanks it pads with
  * (and a choice's hint). */
-static void
-field_text(const struct field *f, char *buf, size_t len)
+static char *
+field_text(const struct field *f)
 {
 	const char *b = field_buffer(f->fvalue, 0);
 	size_t n = b ? strlen(b) : 0, hl = strlen(choice_hint);
+	char *buf = xmalloc(n + 1);
 
-	if (n >= len)
-		n = len - 1;
 	memcpy(buf, b ? b : "", n);
 	while (n > 0 && buf[n - 1] == ' ')
 		n--;
@@ -1510,6 +1541,7 @@ field_text(const struct field *f, char *buf, size_t len)
 	if (f->type == F_CHOICE && n >= hl && strcmp(buf + n - hl,
 	    choice_hint) == 0)
 		buf[n - hl] = '\0';
+	return buf;
 }
 
 /* Copy the current field's text from formw into its struct field: true
@@ -1518,17 +1550,20 @@ static bool
 sync_current(struct form *fm)
 {
 	struct field *f = &fm->f[fm->cur];
-	char buf[FIELD_MAX];
+	char *buf;
 
 	if (fm->form == NULL)
 		return false;
 	/* Validation moves what was typed from the field's window into its
 	 * buffer. */
 	form_driver(fm->form, REQ_VALIDATION);
-	field_text(f, buf, sizeof buf);
-	if (strcmp(buf, f->val) == 0)
+	buf = field_text(f);
+	if (strcmp(buf, f->val) == 0) {
+		free(buf);
 		return false;
-	snprintf(f->val, sizeof f->val, "%s", buf);
+	}
+	free(f->val);
+	f->val = buf;
 	return true;
 }
 
@@ -1796,7 +1831,7 @@ build_row(struct form *fm, int i, int *nf)
 	} else {
 		/* One line that scrolls sideways up to the text's size. */
 		field_opts_off(v, O_STATIC);
-		set_max_field(v, FIELD_MAX - 1);
+		set_max_field(v, 0);
 		set_field_buffer(v, 0, f->val);
 	}
 	fm->fields[(*nf)++] = v;
