@@ -2672,8 +2672,9 @@ carry_keys(struct tui *t, const char *old, const char *name)
 	free(sp);
 }
 
-/* An edit that renamed a data center, device or connection (same
- * count, other name at the same place): failures and keys follow. */
+/* An edit that renamed a data center, device, risk group or connection
+ * (same count, other name at the same place): failures and keys
+ * follow. */
 static void
 follow_renames(struct tui *t, const struct design *od)
 {
@@ -2689,6 +2690,11 @@ follow_renames(struct tui *t, const struct design *od)
 			if (strcmp(od->devices[i].name, nd->devices[i].name) != 0)
 				rename_failures(t, "device:", od->devices[i].name,
 				    nd->devices[i].name);
+	if (od->nrisks == nd->nrisks)
+		for (size_t i = 0; i < nd->nrisks; i++)
+			if (strcmp(od->risks[i].name, nd->risks[i].name) != 0)
+				rename_failures(t, "risk:", od->risks[i].name,
+				    nd->risks[i].name);
 	if (od->nconns == nd->nconns)
 		for (size_t i = 0; i < nd->nconns; i++)
 			if (strcmp(od->conns[i].name, nd->conns[i].name) != 0) {
