@@ -62,7 +62,7 @@ check "the add list opens again" $s wait_for $s '┌─ add ─+┐'
 tm send-keys -t $s -H 1b 5b 4d 20 22 22
 tm send-keys -t $s -H 1b 5b 4d 23 22 22
 check "a click outside the list closes it" $s wait_gone $s '┌─ add ─+┐'
-check "and changes nothing" $s not_on_screen $s 'multi-dc\.cfg \+'
+check "and changes nothing" $s not on_screen $s 'multi-dc\.cfg \+'
 
 tm send-keys -t $s -H 1b 5b 4d 20 4f 30
 tm send-keys -t $s -H 1b 5b 4d 23 24 2e
@@ -665,6 +665,34 @@ check "Space shows the rest of the help" $s wait_for $s \
     '^    x +export the saved design'
 tm send-keys -t $s x
 check "another key closes the help" $s wait_gone $s 'export the saved'
+tm send-keys -t $s q
+finish $s
+
+# --- a DX location renamed: every DX connection at it follows ---------------
+cp "$sample" "$tmp/loc.cfg"
+s=location
+start $s 120 40 "$tmp/loc.cfg"
+go $s
+wait_for $s '║ VPC prod' >/dev/null
+tm send-keys -t $s / E q D C 2 Enter
+check "/ finds the DX location" $s wait_for $s '┌ DX location EqDC2 '
+tm send-keys -t $s e
+check "e on a location asks for its new name" $s wait_for $s \
+    'rename DX location EqDC2 to: EqDC2'
+tm send-keys -t $s C-u 'bad name' Enter
+check "a name the loader refuses is refused with its message" $s \
+    wait_for $s 'not renamed: .*a name holds only'
+tm send-keys -t $s e C-u Ashburn-1 Enter
+check "a valid name renames the location" $s wait_for $s \
+    'renamed DX location EqDC2 to Ashburn-1'
+check "the location stays selected under its new name" $s on_screen $s \
+    '┌ DX location Ashburn-1 '
+check "the canvas shows it" $s on_screen $s '│ Ashburn-1 · Zayo │'
+tm send-keys -t $s s
+check "s saves the renamed location" $s wait_for $s 'saved'
+check "dx1 names the new location in the file" - \
+    grep -q 'location = "Ashburn-1"' "$tmp/loc.cfg"
+check "and the old name is gone" - not grep -q EqDC2 "$tmp/loc.cfg"
 tm send-keys -t $s q
 finish $s
 

@@ -137,7 +137,6 @@ sample=samples/multi-dc.cfg
 ESC=$(printf '\033')
 
 on_screen() { screen "$1" | grep -Eq -- "$2"; }
-not_on_screen() { ! on_screen "$@"; }
 # Is TEXT drawn in reverse video?  Colour changes (SGR 30-49) are dropped
 # first; the last attribute change before the text must switch reverse
 # video (SGR 7) on.

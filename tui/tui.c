@@ -61,7 +61,7 @@ enum tui_focus { FOCUS_CANVAS, FOCUS_FINDINGS };
 /* What a question or a prompt leads to. */
 enum tui_ask { ASK_NONE, ASK_QUIT, ASK_DELETE, ASK_RECOVER, ASK_SAVE_AS,
 	ASK_FIND, ASK_ADD, ASK_FAIL, ASK_TEMPLATE, ASK_TEMPLATE_DISCARD,
-	ASK_ITEMS, ASK_EXPORT };
+	ASK_ITEMS, ASK_EXPORT, ASK_RENAME_LOCATION };
 
 /* A line of the `o` list: objects without a box on the canvas. */
 struct titem {
@@ -130,6 +130,7 @@ struct tui {
 	char question[512];
 	char input[256];
 	char find[64];
+	char rename_from[DESIGN_NAME_MAX + 1];  /* the DX location renamed */
 	char msg[256];
 	/* The choice list (add, fail, templates). */
 	char **choices;
@@ -157,6 +158,8 @@ struct tui {
 };
 
 static void recompute(struct tui *t);
+static void rename_failures(struct tui *t, const char *kind,
+    const char *old, const char *name);
 static void apply_failures(struct tui *t);
 
 static void
@@ -797,7 +800,7 @@ static const char *const help_lines[] = {
 	"  m                failover matrix (Enter applies a row's scenario)",
 	"  a                add: data center, device, VPN, DX, WAN link,",
 	"                   prefix, advertisement",
-	"  e, Enter         edit the selected object",
+	"  e, Enter         edit the selected object (a DX location: rename it)",
 	"  o                other objects: the selection's prefixes or",
 	"                   advertisements, traffic demands, risk groups,",
 	"                   availability classes, rule severities, the VPC",
@@ -1706,11 +1709,58 @@ edit_selected(struct tui *t)
 	case CANVAS_WAN:
 		start_form(t, FORM_WAN, true);
 		break;
-	case CANVAS_LOCATION:
-		snprintf(t->msg, sizeof t->msg, "a location is edited through its "
-		    "DX connections");
+	case CANVAS_LOCATION: {
+		/* A location has no block of its own: its name is on each of
+		 * its DX connections, and renaming changes them all. */
+		char q[128];
+
+		snprintf(t->rename_from, sizeof t->rename_from, "%s",
+		    canvas_location_name(&t->cv, o->index));
+		snprintf(q, sizeof q, "rename DX location %s to: ", t->rename_from);
+		prompt(t, ASK_RENAME_LOCATION, q, t->rename_from);
 		break;
 	}
+	}
+}
+
+static void
+rename_location(struct tui *t, const char *name)
+{
+	struct error err = ERROR_INIT;
+	struct design *nd;
+	char what[160];
+	size_t k;
+
+	for (k = 0; k < t->d->nconns; k++)
+		if (t->d->conns[k].type == CONN_DX &&
+		    strcmp(t->d->conns[k].location, t->rename_from) == 0)
+			break;
+	if (k == t->d->nconns || strcmp(name, t->rename_from) == 0)
+		return;
+	nd = design_clone(t->d);
+	if (design_rename(nd, DESIGN_LOCATION, k, name, &err) != 0) {
+		char *e = error_string(&err);
+
+		e[strcspn(e, "\n")] = '\0';
+		snprintf(t->msg, sizeof t->msg, "not renamed: %s", e);
+		free(e);
+		design_free(&nd);
+	} else {
+		snprintf(what, sizeof what, "renamed DX location %s to %s",
+		    t->rename_from, name);
+		commit(t, nd, what);
+		rename_failures(t, "location:", t->rename_from, name);
+		apply_failures(t);
+		build_items(t);
+		for (size_t i = 0; i < t->cv.nlocations; i++)
+			if (strcmp(canvas_location_name(&t->cv, i), name) == 0) {
+				int o = canvas_find(&t->cv, CANVAS_LOCATION, i);
+
+				if (o >= 0)
+					select_obj(t, o);
+			}
+	}
+	error_clear(&err);
 }
 
 static void
@@ -2415,6 +2465,8 @@ handle_prompt(struct tui *t, int ch)
 				relayout(t);
 		} else if (t->ask == ASK_EXPORT && t->input[0]) {
 			run_export(t, t->input);
+		} else if (t->ask == ASK_RENAME_LOCATION && t->input[0]) {
+			rename_location(t, t->input);
 		} else if (t->ask == ASK_FIND) {
 			if (t->input[0])
 				snprintf(t->find, sizeof t->find, "%.63s", t->input);
