@@ -157,6 +157,11 @@ test_forms_long_lists(void **state)
 	struct prefix p;
 
 	(void)state;
+	/* NaN is not a capacity. */
+	f = form_new(d, NULL, FORM_DX, true, 1, CANVAS_CONN);
+	form_set(f, "gbps", "nan");
+	assert_non_null(strstr(form_problem(f), "gbps: must be"));
+	form_free(&f);
 	for (int i = 0; i < 150; i++) {
 		snprintf(buf, sizeof buf, "10.%d.%d.0/24", 50 + i / 100, i % 100);
 		assert_int_equal(prefix_parse(buf, &p, NULL, 0), 0);
@@ -291,6 +296,14 @@ test_forms_every_field(void **state)
 	f = form_edit_item(d, NULL, FORM_ADVERT, 0, 0);
 	form_set(f, "prepend", "11");
 	assert_non_null(strstr(form_problem(f), "prepend"));
+	form_set(f, "prepend", "2");
+	/* Numbers beyond any integer type, and NaN, are refused, not cast. */
+	form_set(f, "med", "3.5e38");
+	assert_non_null(strstr(form_problem(f), "med: must be a whole number"));
+	form_set(f, "med", "nan");
+	assert_non_null(strstr(form_problem(f), "med: must be a whole number"));
+	form_set(f, "prepend", "nan");
+	assert_non_null(strstr(form_problem(f), "prepend: "));
 	form_set(f, "prepend", "2");
 	form_set(f, "med", "50");
 	assert_string_equal(form_problem(f), "");

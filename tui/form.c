@@ -845,7 +845,7 @@ check_field(struct form *fm, struct field *f)
 		v = strtod(f->val, &end);
 		if (f->val[0] == '\0' || *end != '\0' || errno != 0)
 			snprintf(f->problem, sizeof f->problem, "not a number");
-		else if (v < f->lo || v > f->hi)
+		else if (!(v >= f->lo && v <= f->hi))   /* NaN too */
 			snprintf(f->problem, sizeof f->problem, "must be %g to %g",
 			    f->lo, f->hi);
 		/* Range first: only then does v fit a whole-number test. */
@@ -883,8 +883,8 @@ check_field(struct form *fm, struct field *f)
 		else if (f->type == F_AVAIL && !(v > 0 && v <= 1))
 			snprintf(f->problem, sizeof f->problem, "%g is out of range "
 			    "(more than 0, at most 1; empty: the default)", v);
-		else if (f->type == F_UINT_OPT && (v != (double)(long long)v ||
-		    v < 0 || v > 4294967295.0))
+		else if (f->type == F_UINT_OPT && (v < 0 || v > 4294967295.0 ||
+		    v != floor(v)))
 			snprintf(f->problem, sizeof f->problem, "must be a whole "
 			    "number 0 to 4294967295, or empty");
 		break;
