@@ -21,6 +21,36 @@ list_add(struct strbuf *sb, int *n, const char *name)
 	(*n)++;
 }
 
+/* What the delete takes beyond the objects themselves: traffic demands
+ * for a deleted data center's prefixes and risk groups left empty.  Told
+ * by deleting from a copy, so the question asked before a delete always
+ * matches what the delete does. */
+static void
+side_effects(const struct design *d, enum design_object kind, size_t index,
+    const char *location, struct strbuf *sb, int *n)
+{
+	struct design *c = design_clone(d);
+
+	design_delete(c, kind, index, location);
+	if (c->ntraffic < d->ntraffic) {
+		char buf[64];
+
+		snprintf(buf, sizeof buf, "%zu traffic demand%s",
+		    d->ntraffic - c->ntraffic,
+		    d->ntraffic - c->ntraffic == 1 ? "" : "s");
+		list_add(sb, n, buf);
+	}
+	for (size_t r = 0; r < d->nrisks; r++)
+		if (design_find_risk(c, d->risks[r].name) < 0) {
+			char buf[ID_MAX];
+
+			snprintf(buf, sizeof buf, "risk group %s (left empty)",
+			    d->risks[r].name);
+			list_add(sb, n, buf);
+		}
+	design_free(&c);
+}
+
 char *
 design_dependents(const struct design *d, enum design_object kind,
     size_t index, const char *location)
@@ -74,6 +104,8 @@ design_dependents(const struct design *d, enum design_object kind,
 	case DESIGN_WAN:
 		break;
 	}
+	if (kind != DESIGN_VPC)
+		side_effects(d, kind, index, location, &sb, &n);
 	if (n == 0) {
 		strbuf_free(&sb);
 		return NULL;

@@ -162,7 +162,7 @@ test_dependents_and_delete(void **state)
 
 	(void)state;
 	s = design_dependents(d, DESIGN_DC, 0, NULL);
-	assert_string_equal(s, "cgw1, vpn1, wan:dc1-dc2");
+	assert_string_equal(s, "cgw1, vpn1, wan:dc1-dc2, 1 traffic demand");
 	free(s);
 	s = design_dependents(d, DESIGN_DEVICE, 1, NULL);
 	assert_string_equal(s, "dx1");
@@ -193,23 +193,28 @@ test_dependents_texts(void **state)
 
 	(void)state;
 	s = design_dependents(d, DESIGN_DC, 2, NULL);
-	assert_string_equal(s, "cgw3, dx2, dx3, wan:dc2-dc3");
+	assert_string_equal(s, "cgw3, dx2, dx3, wan:dc2-dc3, 1 traffic demand");
 	free(s);
 	s = design_dependents(d, DESIGN_DC, 1, NULL);
-	assert_string_equal(s, "cgw2, dx1, wan:dc1-dc2, wan:dc2-dc3");
+	/* r2 holds dx1 alone: the question says it goes too. */
+	assert_string_equal(s, "cgw2, dx1, wan:dc1-dc2, wan:dc2-dc3, "
+	    "risk group r2 (left empty)");
 	free(s);
 	s = design_dependents(d, DESIGN_DEVICE, 2, NULL);
 	assert_string_equal(s, "dx2, dx3");
 	free(s);
 	s = design_dependents(d, DESIGN_LOCATION, 0, "EqDC2");
-	assert_string_equal(s, "dx1, dx2");
+	assert_string_equal(s, "dx1, dx2, risk group r2 (left empty)");
+	free(s);
+	s = design_dependents(d, DESIGN_CONN, 1, NULL);
+	assert_string_equal(s, "risk group r2 (left empty)");
 	free(s);
 	s = design_dependents(d, DESIGN_LOCATION, 0, "CoreSite");
 	assert_string_equal(s, "dx3");
 	free(s);
 	assert_null(design_dependents(d, DESIGN_LOCATION, 0, "nowhere"));
 	assert_null(design_dependents(d, DESIGN_VPC, 0, NULL));
-	assert_null(design_dependents(d, DESIGN_CONN, 1, NULL));
+	assert_null(design_dependents(d, DESIGN_CONN, 0, NULL));
 	assert_null(design_dependents(d, DESIGN_WAN, 0, NULL));
 	assert_null(design_dependents(d, DESIGN_DC, 9, NULL));
 	assert_null(design_dependents(d, DESIGN_DEVICE, 9, NULL));
