@@ -668,6 +668,19 @@ check "another key closes the help" $s wait_gone $s 'export the saved'
 tm send-keys -t $s q
 finish $s
 
+# --- at 80 columns the inspector wraps long values under their column -------
+s=wrap
+start $s 80 24 "$sample"
+go $s
+wait_for $s '║ VPC prod' >/dev/null
+tm send-keys -t $s / v p n 1 Enter
+check "the inspector shows vpn1" $s wait_for $s '┌ vpn1 · Site-to-Site VPN'
+check "a tunnel's capacity wraps under the value column" $s on_screen $s \
+    '│ tunnel 1    169\.254\.10\.0/30 +│$'
+check "and is not cut" $s on_screen $s '│             1\.25 Gbps +│$'
+tm send-keys -t $s q
+finish $s
+
 # --- a DX location renamed: every DX connection at it follows ---------------
 cp "$sample" "$tmp/loc.cfg"
 s=location

@@ -639,6 +639,27 @@ inspect(struct tui *t)
 	return strbuf_detach(&sb);
 }
 
+/* Where to end the first row of a line w columns wide: after the last
+ * blank that fits, else at the last whole character that does. */
+static size_t
+wrap_at(const char *s, int w)
+{
+	size_t i = 0, blank = 0;
+	int col = 0;
+
+	while (s[i] && col < w) {
+		if (s[i] == ' ')
+			blank = i;
+		i++;
+		while (((unsigned char)s[i] & 0xc0) == 0x80)
+			i++;
+		col++;
+	}
+	if (s[i] == '\0')
+		return i;
+	return blank > 0 ? blank : i;
+}
+
 static void
 draw_inspector(struct tui *t, const struct geom *g)
 {
@@ -648,10 +669,27 @@ draw_inspector(struct tui *t, const struct geom *g)
 	line = strtok_r(text, "\n", &save);
 	snprintf(title, sizeof title, "%s", line ? line : "inspector");
 	frame(t, 1, g->rx, g->ih, g->rw, title, false);
+	/* Long values (IKE proposals, notes) wrap under their value column,
+	 * 12 in from the label. */
 	for (line = strtok_r(NULL, "\n", &save); line && y < g->ih;
-	    line = strtok_r(NULL, "\n", &save), y++) {
-		put_text(t, y, g->rx + 1, 1, " ", A_NORMAL);
-		put_text(t, y, g->rx + 2, w, line, A_NORMAL);
+	    line = strtok_r(NULL, "\n", &save)) {
+		const char *rest = line;
+		bool first = true;
+
+		while (y < g->ih && (first || *rest)) {
+			int indent = first ? 0 : 12;
+			size_t n = wrap_at(rest, w - indent);
+			char row[512];
+
+			snprintf(row, sizeof row, "%*s%.*s", indent, "", (int)n, rest);
+			put_text(t, y, g->rx + 1, 1, " ", A_NORMAL);
+			put_text(t, y, g->rx + 2, w, row, A_NORMAL);
+			y++;
+			rest += n;
+			while (*rest == ' ')
+				rest++;
+			first = false;
+		}
 	}
 	for (; y < g->ih; y++)
 		put_text(t, y, g->rx + 1, w + 1, "", A_NORMAL);
