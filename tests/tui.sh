@@ -607,10 +607,10 @@ tm send-keys -t $s q
 finish $s
 
 # --- the mouse: a device dragged, the wheel over the canvas and findings ------
-# wait_selected SESSION TEXT: poll for up to 3 s until TEXT is selected.
+# wait_selected SESSION TEXT: poll for up to 6 s until TEXT is selected.
 wait_selected() {
 	_i=0
-	while [ $_i -lt 30 ]; do
+	while [ $_i -lt 60 ]; do
 		if selected "$1" "$2"; then
 			return 0
 		fi
@@ -701,10 +701,20 @@ check "a valid name renames the location" $s wait_for $s \
 check "the location stays selected under its new name" $s on_screen $s \
     '┌ DX location Ashburn-1 '
 check "the canvas shows it" $s on_screen $s '│ Ashburn-1 · Zayo │'
+# Free text beyond ASCII is typed in a form like any other.
+tm send-keys -t $s / d c 2 Enter
+check "/ finds dc2" $s wait_for $s '┌ data center dc2 '
+tm send-keys -t $s e Tab Tab Tab C-u 'Zürich Süd' BSpace
+check "a description takes letters beyond ASCII" $s wait_for $s \
+    'description   Zürich Sü +│'
+tm send-keys -t $s Enter
+check "and shows them in the inspector" $s wait_for $s '│ note        Zürich Sü +│'
 tm send-keys -t $s s
 check "s saves the renamed location" $s wait_for $s 'saved'
 check "dx1 names the new location in the file" - \
     grep -q 'location = "Ashburn-1"' "$tmp/loc.cfg"
+check "the description is saved in UTF-8" - \
+    grep -q 'description = "Zürich Sü";' "$tmp/loc.cfg"
 check "and the old name is gone" - not grep -q EqDC2 "$tmp/loc.cfg"
 tm send-keys -t $s q
 finish $s

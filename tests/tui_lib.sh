@@ -93,10 +93,11 @@ screen() { tm capture-pane -p -t "$1"; }
 alt_on() { tm display-message -p -t "$1" '#{alternate_on}'; }
 pid_of() { cat "$tmp/$1.pid" 2>/dev/null; }
 
-# wait_for SESSION EXTENDED-REGEX: poll the screen for up to 3 s.
+# wait_for SESSION EXTENDED-REGEX: poll the screen for up to 6 s (the
+# machine may be busy with other jobs).
 wait_for() {
 	i=0
-	while [ $i -lt 60 ]; do
+	while [ $i -lt 120 ]; do
 		if screen "$1" | grep -Eq -- "$2"; then
 			return 0
 		fi
@@ -108,7 +109,7 @@ wait_for() {
 # wait_gone SESSION EXTENDED-REGEX: poll until the text has left the screen.
 wait_gone() {
 	i=0
-	while [ $i -lt 60 ]; do
+	while [ $i -lt 120 ]; do
 		if ! screen "$1" | grep -Eq -- "$2"; then
 			return 0
 		fi

@@ -1732,6 +1732,14 @@ edit_key(struct form *fm, int ch)
 		rq = REQ_CLR_FIELD;
 		break;
 	default:
+		if (ch & FORM_WCHAR) {
+			wchar_t wc = (wchar_t)(ch & ~FORM_WCHAR);
+
+			if (wc < 0xa0 || form_driver_w(fm->form, OK, wc) != E_OK)
+				return false;
+			fm->pos++;
+			return true;
+		}
 		if (ch < 32 || ch >= 127)
 			return false;
 		rq = ch;

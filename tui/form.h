@@ -35,6 +35,10 @@ struct form *form_new(const struct design *d, const char *path,
 struct form *form_edit_item(const struct design *d, const char *path,
     enum form_kind kind, size_t owner, size_t item);
 void form_free(struct form **f);
+/* A typed character beyond ASCII reaches form_key as FORM_WCHAR | its
+ * code point: curses' key codes (KEY_DOWN is 0402) overlap the code
+ * points of letters such as U+0102. */
+#define FORM_WCHAR 0x40000000
 /* Feed a key: FORM_DONE puts the edited design in *out and a description
  * of the edit in what. */
 int form_key(struct form *f, int ch, struct design **out, char *what,

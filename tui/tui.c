@@ -2488,8 +2488,12 @@ handle_prompt(struct tui *t, int ch)
 		return;
 	}
 	if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
+		/* A whole character, however many bytes it takes. */
+		while (n > 0 && ((unsigned char)t->input[n - 1] & 0xc0) == 0x80)
+			n--;
 		if (n > 0)
-			t->input[n - 1] = '\0';
+			n--;
+		t->input[n] = '\0';
 		return;
 	}
 	if (ch == KEY_CTRL('u')) {
@@ -2515,6 +2519,17 @@ handle_prompt(struct tui *t, int ch)
 	if (ch >= 32 && ch < 127 && n + 1 < sizeof t->input) {
 		t->input[n] = (char)ch;
 		t->input[n + 1] = '\0';
+	} else if (ch & FORM_WCHAR) {
+		char mb[MB_LEN_MAX];
+		mbstate_t st;
+		size_t k;
+
+		memset(&st, 0, sizeof st);
+		k = wcrtomb(mb, (wchar_t)(ch & ~FORM_WCHAR), &st);
+		if (k != (size_t)-1 && n + k < sizeof t->input) {
+			memcpy(t->input + n, mb, k);
+			t->input[n + k] = '\0';
+		}
 	}
 }
 
@@ -3232,10 +3247,15 @@ tui_run(const char *path)
 	lasth = LINES;
 	draw(&t);
 	while (running && !tui_quit_signal) {
-		int ch = getch();
+		wint_t wc;
+		int r = get_wch(&wc), ch;
 
-		if (ch == ERR)
+		if (r == ERR)
 			continue;
+		/* Keys as curses codes, ASCII as itself, other characters
+		 * (typed into a form or a prompt) flagged. */
+		ch = r == KEY_CODE_YES || wc < 0x80 ? (int)wc :
+		    FORM_WCHAR | (int)wc;
 		if (ch == KEY_RESIZE || COLS != lastw || LINES != lasth) {
 			lastw = COLS;
 			lasth = LINES;
