@@ -139,7 +139,7 @@ check "? opens the help" $s wait_for $s '^  hatopo keys'
 for key in 'f +fail or restore' 'F +clear every failure' 'm +failover matrix' \
     'a +add' 'e, Enter +edit' 'd, Delete +delete' 'u, Ctrl-R +undo, redo' \
     's, S +save, save as' 'n +new design from a template' '/ +find by name' \
-    'Tab +switch' 'q +quit \(asks'; do
+    'Tab +focus the canvas, the findings, the inspector' 'q +quit \(asks'; do
 	check "the help lists $(echo "$key" | sed 's/ +.*//; s/\\//g')" $s \
 	    on_screen $s "^    $key"
 done
@@ -678,6 +678,17 @@ check "the inspector shows vpn1" $s wait_for $s '┌ vpn1 · Site-to-Site VPN'
 check "a tunnel's capacity wraps under the value column" $s on_screen $s \
     '│ tunnel 1    169\.254\.10\.0/30 +│$'
 check "and is not cut" $s on_screen $s '│             1\.25 Gbps +│$'
+check "what does not fit is marked in the inspector's border" $s on_screen $s \
+    '─ more v ─┘'
+tm send-keys -t $s Tab Tab NPage
+check "Tab Tab focuses the inspector and PgDn scrolls it" $s wait_for $s \
+    '│ advertises  10\.0\.0\.0/15 +│'
+check "the border says more is above" $s on_screen $s '─ \^ ─┘'
+tm send-keys -t $s PPage
+check "PgUp scrolls back" $s wait_for $s '│ device      cgw1 \(dc1\) +│'
+tm send-keys -t $s Escape Down
+check "Esc gives the arrows back to the canvas" $s wait_gone $s \
+    '┌ vpn1 · Site-to-Site VPN '
 tm send-keys -t $s q
 finish $s
 

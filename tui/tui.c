@@ -56,7 +56,8 @@ enum tui_role { ROLE_NORMAL, ROLE_TITLE, ROLE_SELECTED, ROLE_STATUS,
 enum tui_mode { MODE_NORMAL, MODE_HELP, MODE_MATRIX, MODE_ASK, MODE_PROMPT,
 	MODE_CHOOSE, MODE_FORM };
 
-enum tui_focus { FOCUS_CANVAS, FOCUS_FINDINGS };
+/* Tab goes canvas, findings, inspector, canvas. */
+enum tui_focus { FOCUS_CANVAS, FOCUS_FINDINGS, FOCUS_INSPECTOR };
 
 /* What a question or a prompt leads to. */
 enum tui_ask { ASK_NONE, ASK_QUIT, ASK_DELETE, ASK_RECOVER, ASK_SAVE_AS,
@@ -124,6 +125,8 @@ struct tui {
 	enum tui_focus focus;
 	char *avail_text;
 	int avail_for;
+	int insp_top;               /* first inspector row shown */
+	int insp_rows;              /* rows the inspector's text takes */
 	/* Modes. */
 	enum tui_mode mode;
 	enum tui_ask ask;
@@ -338,6 +341,7 @@ frame(const struct tui *t, int y, int x, int h, int w, const char *title,
 {
 	attr_t a = role(t, ROLE_FRAME);
 	char buf[256];
+	int n = 0;
 
 	attron(a);
 	mvaddch(y, x, ACS_ULCORNER);
@@ -350,8 +354,10 @@ frame(const struct tui *t, int y, int x, int h, int w, const char *title,
 	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
 	attroff(a);
 	snprintf(buf, sizeof buf, " %s ", title);
-	put_text(t, y, x + 1, (int)strlen(buf) < w - 2 ? (int)strlen(buf) :
-	    w - 2, buf, focus ? role(t, ROLE_FOCUS) : A_BOLD);
+	for (const char *p = buf; *p; p++)      /* columns, not bytes */
+		n += ((unsigned char)*p & 0xc0) != 0x80;
+	put_text(t, y, x + 1, n < w - 2 ? n : w - 2, buf, focus ?
+	    role(t, ROLE_FOCUS) : A_BOLD);
 }
 
 /* Geometry of the main screen. */
@@ -664,35 +670,53 @@ static void
 draw_inspector(struct tui *t, const struct geom *g)
 {
 	char *text = inspect(t), *line, *save = NULL, title[128];
-	int y = 2, w = g->rw - 3;
+	int y = 2, w = g->rw - 3, row = 0, room = g->ih - 2;
 
 	line = strtok_r(text, "\n", &save);
 	snprintf(title, sizeof title, "%s", line ? line : "inspector");
-	frame(t, 1, g->rx, g->ih, g->rw, title, false);
+	frame(t, 1, g->rx, g->ih, g->rw, title, t->focus == FOCUS_INSPECTOR);
+	if (t->insp_top > 0 && t->insp_top > t->insp_rows - room)
+		t->insp_top = t->insp_rows - room > 0 ? t->insp_rows - room : 0;
 	/* Long values (IKE proposals, notes) wrap under their value column,
-	 * 12 in from the label. */
-	for (line = strtok_r(NULL, "\n", &save); line && y < g->ih;
+	 * 12 in from the label; rows above insp_top are scrolled off. */
+	for (line = strtok_r(NULL, "\n", &save); line;
 	    line = strtok_r(NULL, "\n", &save)) {
 		const char *rest = line;
 		bool first = true;
 
-		while (y < g->ih && (first || *rest)) {
+		while (first || *rest) {
 			int indent = first ? 0 : 12;
 			size_t n = wrap_at(rest, w - indent);
-			char row[512];
 
-			snprintf(row, sizeof row, "%*s%.*s", indent, "", (int)n, rest);
-			put_text(t, y, g->rx + 1, 1, " ", A_NORMAL);
-			put_text(t, y, g->rx + 2, w, row, A_NORMAL);
-			y++;
+			if (row >= t->insp_top && y < g->ih) {
+				char out[512];
+
+				snprintf(out, sizeof out, "%*s%.*s", indent, "", (int)n,
+				    rest);
+				put_text(t, y, g->rx + 1, 1, " ", A_NORMAL);
+				put_text(t, y, g->rx + 2, w, out, A_NORMAL);
+				y++;
+			}
+			row++;
 			rest += n;
 			while (*rest == ' ')
 				rest++;
 			first = false;
 		}
 	}
+	t->insp_rows = row;
 	for (; y < g->ih; y++)
 		put_text(t, y, g->rx + 1, w + 1, "", A_NORMAL);
+	/* What is above or below the panel's edge, in its bottom border. */
+	if (t->insp_top > 0 || row - t->insp_top > room) {
+		char more[48];
+
+		snprintf(more, sizeof more, " %s%s%s ", t->insp_top > 0 ? "^" : "",
+		    t->insp_top > 0 && row - t->insp_top > room ? " " : "",
+		    row - t->insp_top > room ? "more v" : "");
+		put_text(t, g->ih, g->rx + g->rw - 2 - (int)strlen(more),
+		    (int)strlen(more), more, role(t, ROLE_DIM));
+	}
 	free(text);
 }
 
@@ -825,7 +849,8 @@ static const char *const help_lines[] = {
 	"",
 	"  arrows, h j k l  move the selection on the canvas (nearest object)",
 	"  H J K L          move the selected data center left, down, up, right",
-	"  Tab              switch between the canvas and the findings",
+	"  Tab              focus the canvas, the findings, the inspector",
+	"                   (inspector: Up/Down/PgUp/PgDn scroll, Esc back)",
 	"  Enter            findings: select the subject; canvas: edit",
 	"  PgUp PgDn        scroll the canvas (or the findings) a page",
 	"  < >              pan the canvas left and right",
@@ -1233,6 +1258,8 @@ select_obj(struct tui *t, int obj)
 
 	if (obj < 0 || (size_t)obj >= t->cv.nobjs)
 		return;
+	if (obj != t->sel)
+		t->insp_top = 0;
 	t->sel = obj;
 	t->sel_kind = t->cv.objs[obj].kind;
 	t->sel_index = t->cv.objs[obj].index;
@@ -2880,6 +2907,33 @@ handle_key(struct tui *t, int ch)
 	case MODE_NORMAL:
 		break;
 	}
+	if (t->focus == FOCUS_INSPECTOR) {
+		int page = g.ih - 3 > 1 ? g.ih - 3 : 1;
+
+		switch (ch) {
+		case KEY_UP:
+		case 'k':
+			if (t->insp_top > 0)
+				t->insp_top--;
+			return true;
+		case KEY_DOWN:
+		case 'j':
+			if (t->insp_top + g.ih - 2 < t->insp_rows)
+				t->insp_top++;
+			return true;
+		case KEY_PPAGE:
+			t->insp_top = t->insp_top > page ? t->insp_top - page : 0;
+			return true;
+		case KEY_NPAGE:
+			t->insp_top += page;    /* draw_inspector clamps it */
+			return true;
+		case 27:
+			t->focus = FOCUS_CANVAS;
+			return true;
+		default:
+			break;
+		}
+	}
 	if (t->focus == FOCUS_FINDINGS) {
 		switch (ch) {
 		case KEY_UP:
@@ -2919,7 +2973,8 @@ handle_key(struct tui *t, int ch)
 		}
 		return false;
 	case '\t':
-		t->focus = t->focus == FOCUS_CANVAS ? FOCUS_FINDINGS : FOCUS_CANVAS;
+		t->focus = t->focus == FOCUS_CANVAS ? FOCUS_FINDINGS :
+		    t->focus == FOCUS_FINDINGS ? FOCUS_INSPECTOR : FOCUS_CANVAS;
 		break;
 	case KEY_UP:
 	case 'k':
@@ -3053,6 +3108,16 @@ handle_mouse(struct tui *t)
 	if (getmouse(&me) != OK || t->mode != MODE_NORMAL)
 		return;
 	geometry(&g);
+	if ((me.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) &&
+	    me.x >= g.rx && me.y < g.fy) {
+		t->focus = FOCUS_INSPECTOR;
+		if ((me.bstate & BUTTON4_PRESSED) && t->insp_top > 0)
+			t->insp_top--;
+		else if ((me.bstate & BUTTON5_PRESSED) &&
+		    t->insp_top + g.ih - 2 < t->insp_rows)
+			t->insp_top++;
+		return;
+	}
 	if (me.bstate & BUTTON4_PRESSED) {
 		if (me.x >= g.rx && me.y >= g.fy) {
 			t->focus = FOCUS_FINDINGS;
