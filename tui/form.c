@@ -1943,11 +1943,21 @@ draw_frame(struct form *fm)
 	}
 	if (strcmp(fm->shown_foot[0], fm->problem) != 0) {
 		const char *p = fm->problem;
-		int n = (int)strlen(p);
+		int n = (int)strlen(p), cut = n;
+		char first[400];
 
+		/* Two lines, broken between words. */
+		if (n > w - 4) {
+			cut = w - 4;
+			while (cut > 0 && p[cut] != ' ')
+				cut--;
+			if (cut == 0)
+				cut = w - 4;
+		}
 		if (p[0]) {
-			put(fm->win, h - 4, 2, w - 4, p, bad_attr(fm));
-			put(fm->win, h - 3, 2, w - 4, n > w - 4 ? p + w - 4 : "",
+			snprintf(first, sizeof first, "%.*s", cut, p);
+			put(fm->win, h - 4, 2, w - 4, first, bad_attr(fm));
+			put(fm->win, h - 3, 2, w - 4, p + cut + (p[cut] == ' '),
 			    bad_attr(fm));
 		} else {
 			put(fm->win, h - 4, 2, w - 4, "ok: Enter saves the change",
