@@ -132,6 +132,14 @@ tm send-keys -t $s j Enter
 check "Enter applies the row's scenario to the canvas" $s wait_for $s \
     'what-if: connection:vpn1 *$'
 tm send-keys -t $s F
+check "F clears the applied scenario" $s wait_gone $s 'what-if:'
+# Rows are computed as they come on screen; leaving with Esc puts the
+# canvas back as it was, however far the list was scrolled.
+tm send-keys -t $s m j j j j Escape
+check "Esc leaves the matrix" $s wait_gone $s 'failover matrix'
+check "and no scenario is applied" $s not on_screen $s 'what-if:'
+check "the findings are the baseline's" $s on_screen $s \
+    'findings  2 E  0 W  1 I'
 
 # --- help -------------------------------------------------------------------
 tm send-keys -t $s '?'

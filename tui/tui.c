@@ -87,7 +87,7 @@ struct matrix_row {
 	char *name;
 	char **failed;              /* component IDs */
 	size_t nfailed;
-	char **cells;
+	char **cells;               /* NULL until the row is on screen */
 };
 
 struct tui {
@@ -150,6 +150,7 @@ struct tui {
 	/* The matrix view. */
 	struct matrix_row *mrows;
 	size_t nmrows, mrowcap, msel, mtop;
+	bool mstale;                /* rows evaluated: the engine's view moved */
 	char **mhead;
 	size_t ncols;
 	int mleft;
@@ -163,6 +164,8 @@ struct tui {
 static void recompute(struct tui *t);
 static void rename_failures(struct tui *t, const char *kind,
     const char *old, const char *name);
+static void row_cells(struct tui *t, struct matrix_row *row);
+static void row_cells_free(struct tui *t, struct matrix_row *row);
 static void apply_failures(struct tui *t);
 
 static void
@@ -1007,12 +1010,18 @@ draw_matrix(struct tui *t)
 		t->mtop = t->msel;
 	if (t->msel >= t->mtop + (size_t)rows)
 		t->mtop = t->msel - (size_t)rows + 1;
+	/* Rows a page or more away from the screen give their cells back. */
+	for (size_t r = 0; r < t->nmrows; r++)
+		if (t->mrows[r].cells && (r + (size_t)rows < t->mtop ||
+		    r > t->mtop + 2 * (size_t)rows))
+			row_cells_free(t, &t->mrows[r]);
 	for (int y = 0; y < rows; y++) {
 		size_t r = t->mtop + (size_t)y;
 		attr_t a;
 
 		if (r >= t->nmrows)
 			break;
+		row_cells(t, &t->mrows[r]);
 		a = r == t->msel ? role(t, ROLE_SELECTED) : A_NORMAL;
 		snprintf(buf, sizeof buf, " %s", t->mrows[r].name);
 		put_text(t, 3 + y, 0, namew, buf, a);
@@ -1620,12 +1629,57 @@ select_subject(struct tui *t, const char *subject)
 /* --- the failover matrix ------------------------------------------------- */
 
 static void
+row_cells_free(struct tui *t, struct matrix_row *row)
+{
+	for (size_t c = 0; row->cells && c < t->ncols; c++)
+		free(row->cells[c]);
+	free(row->cells);
+	row->cells = NULL;
+}
+
+/* A row's cells, computed when the row comes on screen: the L design's
+ * 3,000 scenarios times 2,000 destinations would take 300 MB as text. */
+static void
+row_cells(struct tui *t, struct matrix_row *row)
+{
+	const struct engine_result *r;
+	size_t *idx, n = 0, nd = engine_dest_count(t->e), c = 0;
+
+	if (row->cells)
+		return;
+	idx = xcalloc(row->nfailed + 1, sizeof *idx);
+	for (size_t i = 0; i < row->nfailed; i++) {
+		int k = engine_component_find(t->e, row->failed[i]);
+
+		if (k >= 0)
+			idx[n++] = (size_t)k;
+	}
+	r = engine_eval_view(t->e, idx, n);
+	free(idx);
+	row->cells = xcalloc(t->ncols + 1, sizeof *row->cells);
+	for (size_t i = 0; i < nd; i++)
+		row->cells[c++] = mtable_dest_cell(t->e, r, i, t->utf8);
+	for (size_t i = 0; i < engine_dc_count(t->e); i++)
+		row->cells[c++] = mtable_dc_cell(t->e, r, i, t->utf8);
+	t->mstale = true;
+}
+
+/* The engine's view is the what-if's again once the matrix closes. */
+static void
+matrix_close(struct tui *t)
+{
+	t->mode = MODE_NORMAL;
+	if (t->mstale) {
+		apply_failures(t);
+		t->mstale = false;
+	}
+}
+
+static void
 matrix_clear(struct tui *t)
 {
 	for (size_t r = 0; r < t->nmrows; r++) {
-		for (size_t c = 0; c < t->ncols; c++)
-			free(t->mrows[r].cells[c]);
-		free(t->mrows[r].cells);
+		row_cells_free(t, &t->mrows[r]);
 		for (size_t i = 0; i < t->mrows[r].nfailed; i++)
 			free(t->mrows[r].failed[i]);
 		free(t->mrows[r].failed);
@@ -1647,8 +1701,8 @@ matrix_visit_row(void *ctx, const struct matrix_scenario *s,
 {
 	struct tui *t = ctx;
 	struct matrix_row *row;
-	size_t nd = engine_dest_count(t->e), c = 0;
 
+	(void)r;
 	t->mrows = xgrow(t->mrows, &t->mrowcap, t->nmrows + 1, sizeof *t->mrows);
 	row = &t->mrows[t->nmrows++];
 	row->name = xstrdup(s->name);
@@ -1656,11 +1710,7 @@ matrix_visit_row(void *ctx, const struct matrix_scenario *s,
 	row->failed = xcalloc(s->nfailed + 1, sizeof *row->failed);
 	for (size_t i = 0; i < s->nfailed; i++)
 		row->failed[i] = xstrdup(engine_component_id(t->e, s->failed[i]));
-	row->cells = xcalloc(t->ncols + 1, sizeof *row->cells);
-	for (size_t i = 0; i < nd; i++)
-		row->cells[c++] = mtable_dest_cell(t->e, r, i, t->utf8);
-	for (size_t i = 0; i < engine_dc_count(t->e); i++)
-		row->cells[c++] = mtable_dc_cell(t->e, r, i, t->utf8);
+	row->cells = NULL;
 	return 0;
 }
 
@@ -2712,16 +2762,17 @@ handle_matrix(struct tui *t, int ch)
 				    sizeof *t->failed);
 				t->failed[t->nfailed++] = xstrdup(r->failed[i]);
 			}
-			apply_failures(t);
+			t->mstale = true;
+			matrix_close(t);
 			build_items(t);
 			snprintf(t->msg, sizeof t->msg, "scenario %s", r->name);
 		}
-		t->mode = MODE_NORMAL;
+		matrix_close(t);
 		break;
 	case 27:
 	case 'm':
 	case 'q':
-		t->mode = MODE_NORMAL;
+		matrix_close(t);
 		break;
 	default:
 		break;
