@@ -324,12 +324,21 @@ put_text(const struct tui *t, int y, int x, int width, const char *s,
 		if (ch < 0x80 || t->utf8) {
 			cchar_t cc;
 			wchar_t w[2] = { (wchar_t)ch, 0 };
+			int cw = wcwidth((wchar_t)ch);
 
+			/* A double-width character takes two cells, and is left
+			 * out rather than cut in half at the edge. */
+			if (cw < 1)
+				continue;
+			if (col + cw > width)
+				break;
 			setcchar(&cc, w, attr, 0, NULL);
 			add_wch(&cc);
-		} else
+			col += cw;
+		} else {
 			addch((chtype)(ch == 0xb7 ? '-' : '?') | attr);
-		col++;
+			col++;
+		}
 	}
 	for (; col < width; col++)
 		addch(' ' | attr);
@@ -657,12 +666,23 @@ wrap_at(const char *s, int w)
 	int col = 0;
 
 	while (s[i] && col < w) {
+		mbstate_t st;
+		wchar_t wc;
+		size_t k;
+		int cw = 1;
+
+		memset(&st, 0, sizeof st);
+		k = mbrtowc(&wc, s + i, MB_CUR_MAX, &st);
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0)
+			k = 1;
+		else if (wcwidth(wc) >= 0)
+			cw = wcwidth(wc);
+		if (col + cw > w)
+			break;
 		if (s[i] == ' ')
 			blank = i;
-		i++;
-		while (((unsigned char)s[i] & 0xc0) == 0x80)
-			i++;
-		col++;
+		i += k;
+		col += cw;
 	}
 	if (s[i] == '\0')
 		return i;
