@@ -177,6 +177,9 @@ frr_bgp(struct xctx *x)
 
 		xprintf(x, " neighbor %s remote-as %u\n", dx->aws, dx->aws_asn);
 		xprintf(x, " neighbor %s description %s\n", dx->aws, dx->c->name);
+		/* The lab's twin keeps the MD5 key: its session to the lab's
+		 * AWS side comes up only if TCP MD5 works with it. */
+		xprintf(x, " neighbor %s password %s\n", dx->aws, dx->md5);
 		if (x->lab) {
 			xprintf(x, " neighbor %s timers %d %d\n", dx->aws,
 			    X_LAB_KEEPALIVE, X_LAB_HOLD);
@@ -184,7 +187,6 @@ frr_bgp(struct xctx *x)
 			xprintf(x, " neighbor %s disable-connected-check\n", dx->aws);
 			continue;
 		}
-		xprintf(x, " neighbor %s password %s\n", dx->aws, dx->md5);
 		if (dx->c->bfd)
 			xprintf(x, " neighbor %s bfd profile aws-dx\n", dx->aws);
 	}

@@ -233,7 +233,7 @@ lab_candidates(const struct design *d, const struct prefix *p,
 
 /* The emulated AWS gateway. */
 static char *
-lab_aws_frr(const struct lab *l)
+lab_aws_frr(const struct lab *l, const struct secrets *s)
 {
 	const struct design *d = l->d;
 	struct strbuf sb = STRBUF_INIT;
@@ -269,6 +269,10 @@ lab_aws_frr(const struct lab *l)
 		    X_LAB_KEEPALIVE, X_LAB_HOLD);
 		strbuf_addf(&sb, " neighbor %s timers connect 1\n", lk->cust);
 		strbuf_addf(&sb, " neighbor %s disable-connected-check\n", lk->cust);
+		/* AWS's end of a DX peering holds the same MD5 key. */
+		if (lk->t == 0 && s && secrets_md5(s, lk->c->name))
+			strbuf_addf(&sb, " neighbor %s password %s\n", lk->cust,
+			    secrets_md5(s, lk->c->name));
 		if (lk->t == 0 && export_dxgw_asn(d) != d->vpc.asn)
 			strbuf_addf(&sb, " neighbor %s local-as %u no-prepend "
 			    "replace-as\n", lk->cust, export_dxgw_asn(d));
@@ -435,7 +439,7 @@ export_lab(const struct design *d, const struct secrets *s,
 	}
 	export_files_add(out, "aws.lab.swanctl.conf", lab_aws_swan(&l, s, err),
 	    true);
-	export_files_add(out, "aws.lab.frr.conf", lab_aws_frr(&l), false);
+	export_files_add(out, "aws.lab.frr.conf", lab_aws_frr(&l, s), true);
 
 	e = engine_new(d);
 	for (size_t i = 0; i < engine_dest_count(e); i++) {
