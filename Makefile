@@ -105,8 +105,9 @@ $(BUILD)/hatopo: $(BUILD)/tui/main.o $(LIBS)
 hatopo: $(BUILD)/hatopo
 	@if [ "$(BUILD)" = build ]; then cp $< $@.tmp && mv -f $@.tmp $@; fi
 
-# Test programs link the synthetic design generator the benchmarks use.
-TEST_SUPPORT := $(BUILD)/tools/gen.o
+# Test programs link the synthetic design generator the benchmarks use
+# and tests/support.c.
+TEST_SUPPORT := $(BUILD)/tools/gen.o $(BUILD)/tests/support.o
 
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_SUPPORT) $(LIBS)
 	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CMOCKA_LIBS) $(CURSES_LIBS) $(PKG_LIBS)

@@ -307,11 +307,12 @@ const char *design_inside_problem(const struct prefix *p);
  * it, renaming with every reference, proposing free tunnel inside /30s.
  * design_delete() and design_rename() leave a valid design valid. */
 
-/* The objects that can be selected, deleted or renamed; the same order
- * as render/canvas.h's enum canvas_kind, so one casts to the other. */
+/* The objects that can be selected, deleted or renamed; up to
+ * DESIGN_WAN the same order as render/canvas.h's enum canvas_kind, so one
+ * casts to the other (a risk group has no box on the canvas). */
 enum design_object {
 	DESIGN_VPC, DESIGN_DC, DESIGN_DEVICE, DESIGN_LOCATION, DESIGN_CONN,
-	DESIGN_WAN
+	DESIGN_WAN, DESIGN_RISK
 };
 /* The items inside objects or lists. */
 enum design_item {
@@ -338,16 +339,22 @@ void design_delete(struct design *d, enum design_object kind, size_t index,
  * else changes: the caller validates. */
 void design_delete_item(struct design *d, enum design_item kind,
     size_t owner, size_t item);
-/* Rename the VPC, a data center, device, connection or DX location and
- * every reference to it: devices' dc, connections' device and location,
- * WAN ends, risk members (datacenter:, device:, connection: or a bare
- * connection name, tunnel:NAME/N, location:, wan:A-B) and layout entries.
+/* Rename the VPC, a data center, device, connection, DX location or risk
+ * group and every reference to it: devices' dc, connections' device and
+ * location, WAN ends, risk members (datacenter:, device:, connection: or a
+ * bare connection name, tunnel:NAME/N, location:, wan:A-B) and layout
+ * entries.
  * A DX location is named by index of any DX connection at it.  Refuses
  * (-1, design unchanged) an invalid name, one taken by another object of
  * the kind, a WAN link (it has no name of its own) or an index out of
  * range.  The same name is a no-op. */
 int design_rename(struct design *d, enum design_object kind, size_t index,
     const char *name, struct error *err);
+/* Rewrite component IDs held elsewhere (the designer's what-if failures)
+ * as design_rename(d, kind, index, name) rewrites risk members; d is the
+ * design before the rename. */
+void design_rename_ids(const struct design *d, enum design_object kind,
+    size_t index, const char *name, char **ids, size_t n);
 /* The first n (at most 2 used by the designer) /30s in 169.254.0.0/16
  * that are neither reserved nor used by a tunnel of the design, from
  * 169.254.10.0 on; returns how many were found. */

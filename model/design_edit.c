@@ -102,6 +102,7 @@ design_dependents(const struct design *d, enum design_object kind,
 	case DESIGN_VPC:
 	case DESIGN_CONN:
 	case DESIGN_WAN:
+	case DESIGN_RISK:
 		break;
 	}
 	if (kind != DESIGN_VPC)
@@ -384,6 +385,9 @@ design_delete(struct design *d, enum design_object kind, size_t index,
 				delete_conn(d, k);
 		drop_layout(d, location);
 		break;
+	case DESIGN_RISK:
+		design_delete_item(d, DESIGN_ITEM_RISK, 0, index);
+		break;
 	case DESIGN_VPC:
 		break;
 	}
@@ -435,7 +439,7 @@ design_delete_item(struct design *d, enum design_item kind, size_t owner,
 	}
 }
 
-/* One rewrite of risk member IDs: from becomes to, or with prefix set,
+/* One rewrite of component IDs: from becomes to, or with prefix set,
  * every ID starting with from has that start replaced (tunnel:NAME/). */
 struct id_map {
 	char from[ID_MAX];
@@ -443,26 +447,23 @@ struct id_map {
 	bool prefix;
 };
 
-/* Each member is rewritten by the first map that matches, once, so a
- * rename never chains (a -> b, then b -> c). */
+/* Each ID is rewritten by the first map that matches, once, so a rename
+ * never chains (a -> b, then b -> c). */
 static void
-rename_members(struct design *d, const struct id_map *maps, size_t nmaps)
+rewrite_ids(char **ids, size_t nids, const struct id_map *maps,
+    size_t nmaps)
 {
-	for (size_t r = 0; r < d->nrisks; r++)
-		for (size_t m = 0; m < d->risks[r].nmembers; m++) {
-			char **s = &d->risks[r].members[m];
+	for (size_t k = 0; k < nids; k++)
+		for (size_t i = 0; i < nmaps; i++) {
+			size_t fl = strlen(maps[i].from);
 
-			for (size_t i = 0; i < nmaps; i++) {
-				size_t fl = strlen(maps[i].from);
+			if (maps[i].prefix ? strncmp(ids[k], maps[i].from, fl) == 0 :
+			    strcmp(ids[k], maps[i].from) == 0) {
+				char *n = xasprintf("%s%s", maps[i].to, ids[k] + fl);
 
-				if (maps[i].prefix ? strncmp(*s, maps[i].from, fl) == 0 :
-				    strcmp(*s, maps[i].from) == 0) {
-					char *n = xasprintf("%s%s", maps[i].to, *s + fl);
-
-					free(*s);
-					*s = n;
-					break;
-				}
+				free(ids[k]);
+				ids[k] = n;
+				break;
 			}
 		}
 }
@@ -474,6 +475,95 @@ map_id(struct id_map *m, bool prefix, const char *kind, const char *old,
 	snprintf(m->from, sizeof m->from, "%s%s%s", kind, old, tail);
 	snprintf(m->to, sizeof m->to, "%s%s%s", kind, name, tail);
 	m->prefix = prefix;
+}
+
+/* The object's name, or NULL when index names none (a WAN link has no
+ * name of its own; a DX location is named by any DX connection at it). */
+static const char *
+object_name(const struct design *d, enum design_object kind, size_t index)
+{
+	switch (kind) {
+	case DESIGN_VPC:
+		return d->vpc.name;
+	case DESIGN_DC:
+		return index < d->ndcs ? d->dcs[index].name : NULL;
+	case DESIGN_DEVICE:
+		return index < d->ndevices ? d->devices[index].name : NULL;
+	case DESIGN_CONN:
+		return index < d->nconns ? d->conns[index].name : NULL;
+	case DESIGN_LOCATION:
+		return index < d->nconns && d->conns[index].type == CONN_DX ?
+		    d->conns[index].location : NULL;
+	case DESIGN_RISK:
+		return index < d->nrisks ? d->risks[index].name : NULL;
+	case DESIGN_WAN:
+		break;
+	}
+	return NULL;
+}
+
+/* How renaming old to name rewrites component IDs, with d as it is
+ * before the rename: risk members and what-if failures follow by it. */
+static struct id_map *
+rename_maps(const struct design *d, enum design_object kind,
+    const char *old, const char *name, size_t *n)
+{
+	struct id_map *m = xcalloc(2 * d->nwans + 3, sizeof *m);
+
+	*n = 0;
+	switch (kind) {
+	case DESIGN_DC:
+		map_id(&m[(*n)++], false, "datacenter:", old, name, "");
+		/* wan:A-B in both orders, as deleting a link drops both. */
+		for (size_t w = 0; w < d->nwans; w++) {
+			const struct wan_link *l = &d->wans[w];
+			const char *a = strcmp(l->a, old) == 0 ? name : l->a;
+			const char *b = strcmp(l->b, old) == 0 ? name : l->b;
+
+			if (a == l->a && b == l->b)
+				continue;
+			snprintf(m[*n].from, sizeof m[*n].from, "wan:%s-%s", l->a, l->b);
+			snprintf(m[*n].to, sizeof m[*n].to, "wan:%s-%s", a, b);
+			(*n)++;
+			snprintf(m[*n].from, sizeof m[*n].from, "wan:%s-%s", l->b, l->a);
+			snprintf(m[*n].to, sizeof m[*n].to, "wan:%s-%s", b, a);
+			(*n)++;
+		}
+		break;
+	case DESIGN_DEVICE:
+		map_id(&m[(*n)++], false, "device:", old, name, "");
+		break;
+	case DESIGN_CONN:
+		map_id(&m[(*n)++], false, "connection:", old, name, "");
+		map_id(&m[(*n)++], true, "tunnel:", old, name, "/");
+		map_id(&m[(*n)++], false, "", old, name, "");   /* a bare name */
+		break;
+	case DESIGN_LOCATION:
+		map_id(&m[(*n)++], false, "location:", old, name, "");
+		break;
+	case DESIGN_RISK:
+		map_id(&m[(*n)++], false, "risk:", old, name, "");
+		break;
+	case DESIGN_VPC:
+	case DESIGN_WAN:
+		break;
+	}
+	return m;
+}
+
+void
+design_rename_ids(const struct design *d, enum design_object kind,
+    size_t index, const char *name, char **ids, size_t n)
+{
+	const char *old = object_name(d, kind, index);
+	struct id_map *maps;
+	size_t nmaps;
+
+	if (old == NULL || name == NULL)
+		return;
+	maps = rename_maps(d, kind, old, name, &nmaps);
+	rewrite_ids(ids, n, maps, nmaps);
+	free(maps);
 }
 
 /* Called once the object bears its new name.  One layout group serves
@@ -503,32 +593,13 @@ rename_layout(struct design *d, const char *old, const char *name)
 		snprintf(d->layout[i].name, sizeof d->layout[i].name, "%s", name);
 }
 
+/* The fields that hold the names: called once the IDs are rewritten. */
 static void
 rename_dc(struct design *d, size_t index, const char *name)
 {
-	struct id_map *maps = xcalloc(2 * d->nwans + 1, sizeof *maps);
-	size_t n = 0;
 	design_name old;
 
 	snprintf(old, sizeof old, "%s", d->dcs[index].name);
-	map_id(&maps[n++], false, "datacenter:", old, name, "");
-	/* wan:A-B in both orders, as deleting a link drops both. */
-	for (size_t w = 0; w < d->nwans; w++) {
-		struct wan_link *l = &d->wans[w];
-		const char *a = strcmp(l->a, old) == 0 ? name : l->a;
-		const char *b = strcmp(l->b, old) == 0 ? name : l->b;
-
-		if (a == l->a && b == l->b)
-			continue;
-		snprintf(maps[n].from, sizeof maps[n].from, "wan:%s-%s", l->a, l->b);
-		snprintf(maps[n].to, sizeof maps[n].to, "wan:%s-%s", a, b);
-		n++;
-		snprintf(maps[n].from, sizeof maps[n].from, "wan:%s-%s", l->b, l->a);
-		snprintf(maps[n].to, sizeof maps[n].to, "wan:%s-%s", b, a);
-		n++;
-	}
-	rename_members(d, maps, n);
-	free(maps);
 	snprintf(d->dcs[index].name, sizeof old, "%s", name);
 	for (size_t v = 0; v < d->ndevices; v++)
 		if (strcmp(d->devices[v].dc, old) == 0)
@@ -545,12 +616,9 @@ rename_dc(struct design *d, size_t index, const char *name)
 static void
 rename_device(struct design *d, size_t index, const char *name)
 {
-	struct id_map map;
 	design_name old;
 
 	snprintf(old, sizeof old, "%s", d->devices[index].name);
-	map_id(&map, false, "device:", old, name, "");
-	rename_members(d, &map, 1);
 	snprintf(d->devices[index].name, sizeof old, "%s", name);
 	for (size_t k = 0; k < d->nconns; k++)
 		if (strcmp(d->conns[k].device, old) == 0)
@@ -559,28 +627,11 @@ rename_device(struct design *d, size_t index, const char *name)
 }
 
 static void
-rename_conn(struct design *d, size_t index, const char *name)
-{
-	struct id_map maps[3];
-	design_name old;
-
-	snprintf(old, sizeof old, "%s", d->conns[index].name);
-	map_id(&maps[0], false, "connection:", old, name, "");
-	map_id(&maps[1], true, "tunnel:", old, name, "/");
-	map_id(&maps[2], false, "", old, name, "");     /* a bare name */
-	rename_members(d, maps, 3);
-	snprintf(d->conns[index].name, sizeof old, "%s", name);
-}
-
-static void
 rename_location(struct design *d, const char *location, const char *name)
 {
-	struct id_map map;
 	design_name old;
 
 	snprintf(old, sizeof old, "%s", location);
-	map_id(&map, false, "location:", old, name, "");
-	rename_members(d, &map, 1);
 	for (size_t k = 0; k < d->nconns; k++)
 		if (d->conns[k].type == CONN_DX &&
 		    strcmp(d->conns[k].location, old) == 0)
@@ -601,45 +652,56 @@ shown_name(char *buf, size_t len, const char *name)
 	buf[i] = '\0';
 }
 
+/* Whether another object of the kind already has the name. */
+static bool
+name_taken(const struct design *d, enum design_object kind,
+    const char *name)
+{
+	switch (kind) {
+	case DESIGN_DC:
+		return design_find_dc(d, name) >= 0;
+	case DESIGN_DEVICE:
+		return design_find_device(d, name) >= 0;
+	case DESIGN_CONN:
+		return design_find_conn(d, name) >= 0;
+	case DESIGN_LOCATION:
+		return is_location(d, name);
+	case DESIGN_RISK:
+		return design_find_risk(d, name) >= 0;
+	case DESIGN_VPC:
+	case DESIGN_WAN:
+		break;
+	}
+	return false;
+}
+
 int
 design_rename(struct design *d, enum design_object kind, size_t index,
     const char *name, struct error *err)
 {
+	static const char *const what[] = {
+		[DESIGN_VPC] = "the VPC", [DESIGN_DC] = "a data center",
+		[DESIGN_DEVICE] = "a device", [DESIGN_LOCATION] = "a DX location",
+		[DESIGN_CONN] = "a connection", [DESIGN_WAN] = "a WAN link",
+		[DESIGN_RISK] = "a risk group",
+	};
+	static const char *const array[] = {
+		[DESIGN_DC] = "datacenters", [DESIGN_DEVICE] = "devices",
+		[DESIGN_LOCATION] = "connections", [DESIGN_CONN] = "connections",
+		[DESIGN_WAN] = "wan", [DESIGN_RISK] = "risks",
+	};
 	char field[64], shown[DESIGN_NAME_MAX + 1];
-	const char *current = NULL, *what = NULL, *why;
-	bool taken = false;
+	const char *current = object_name(d, kind, index), *why;
+	struct id_map *maps;
+	size_t nmaps;
 
-	switch (kind) {
-	case DESIGN_VPC:
+	if (kind == DESIGN_VPC)
 		snprintf(field, sizeof field, "vpc.name");
-		current = d->vpc.name;
-		break;
-	case DESIGN_DC:
-		snprintf(field, sizeof field, "datacenters[%zu].name", index);
-		if (index < d->ndcs)
-			current = d->dcs[index].name;
-		what = "a data center";
-		break;
-	case DESIGN_DEVICE:
-		snprintf(field, sizeof field, "devices[%zu].name", index);
-		if (index < d->ndevices)
-			current = d->devices[index].name;
-		what = "a device";
-		break;
-	case DESIGN_CONN:
-		snprintf(field, sizeof field, "connections[%zu].name", index);
-		if (index < d->nconns)
-			current = d->conns[index].name;
-		what = "a connection";
-		break;
-	case DESIGN_LOCATION:
-		snprintf(field, sizeof field, "connections[%zu].location", index);
-		if (index < d->nconns && d->conns[index].type == CONN_DX)
-			current = d->conns[index].location;
-		what = "a DX location";
-		break;
-	case DESIGN_WAN:
-		snprintf(field, sizeof field, "wan[%zu]", index);
+	else
+		snprintf(field, sizeof field, "%s[%zu]%s", array[kind], index,
+		    kind == DESIGN_LOCATION ? ".location" :
+		    kind == DESIGN_WAN ? "" : ".name");
+	if (kind == DESIGN_WAN) {
 		error_add(err, NULL, 0, field, "a WAN link has no name of its own: "
 		    "it is named by the data centers it joins");
 		return -1;
@@ -656,28 +718,15 @@ design_rename(struct design *d, enum design_object kind, size_t index,
 	}
 	if (strcmp(current, name) == 0)
 		return 0;
-	switch (kind) {
-	case DESIGN_DC:
-		taken = design_find_dc(d, name) >= 0;
-		break;
-	case DESIGN_DEVICE:
-		taken = design_find_device(d, name) >= 0;
-		break;
-	case DESIGN_CONN:
-		taken = design_find_conn(d, name) >= 0;
-		break;
-	case DESIGN_LOCATION:
-		taken = is_location(d, name);
-		break;
-	case DESIGN_VPC:
-	case DESIGN_WAN:
-		break;
-	}
-	if (taken) {
-		error_add(err, NULL, 0, field, "%s named %s already exists", what,
-		    name);
+	if (name_taken(d, kind, name)) {
+		error_add(err, NULL, 0, field, "%s named %s already exists",
+		    what[kind], name);
 		return -1;
 	}
+	maps = rename_maps(d, kind, current, name, &nmaps);
+	for (size_t r = 0; r < d->nrisks; r++)
+		rewrite_ids(d->risks[r].members, d->risks[r].nmembers, maps, nmaps);
+	free(maps);
 	switch (kind) {
 	case DESIGN_VPC:
 		snprintf(d->vpc.name, sizeof d->vpc.name, "%s", name);
@@ -689,10 +738,15 @@ design_rename(struct design *d, enum design_object kind, size_t index,
 		rename_device(d, index, name);
 		break;
 	case DESIGN_CONN:
-		rename_conn(d, index, name);
+		snprintf(d->conns[index].name, sizeof d->conns[index].name, "%s",
+		    name);
 		break;
 	case DESIGN_LOCATION:
 		rename_location(d, current, name);
+		break;
+	case DESIGN_RISK:
+		snprintf(d->risks[index].name, sizeof d->risks[index].name, "%s",
+		    name);
 		break;
 	case DESIGN_WAN:
 		break;

@@ -197,6 +197,29 @@ secrets_set_md5(struct secrets *s, const char *conn, const char *key)
 }
 
 int
+secrets_carry(struct secrets *s, const char *from, const char *to)
+{
+	char copy[SECRETS_MD5_MAX + SECRETS_PSK_MAX + 1];
+	int n = 0;
+
+	/* Through a buffer: setting a key may move the table the one copied
+	 * lives in. */
+	for (int t = 1; t <= DESIGN_MAX_TUNNELS; t++)
+		if (secrets_psk(s, from, t) && secrets_psk(s, to, t) == NULL) {
+			snprintf(copy, sizeof copy, "%s", secrets_psk(s, from, t));
+			secrets_set_psk(s, to, t, copy);
+			n++;
+		}
+	if (secrets_md5(s, from) && secrets_md5(s, to) == NULL) {
+		snprintf(copy, sizeof copy, "%s", secrets_md5(s, from));
+		secrets_set_md5(s, to, copy);
+		n++;
+	}
+	explicit_bzero(copy, sizeof copy);
+	return n;
+}
+
+int
 secrets_fill(struct secrets *s, const struct design *d, int *added,
     struct error *err)
 {

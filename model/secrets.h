@@ -74,6 +74,9 @@ const char *secrets_md5(const struct secrets *s, const char *conn);
 void secrets_set_psk(struct secrets *s, const char *conn, int tunnel,
     const char *psk);
 void secrets_set_md5(struct secrets *s, const char *conn, const char *key);
+/* Give connection to the keys of connection from that it lacks (from
+ * keeps its own, so undoing a rename finds them); how many were copied. */
+int secrets_carry(struct secrets *s, const char *from, const char *to);
 /* Generate what the design needs and the file lacks: a PSK per tunnel, an
  * MD5 key per DX.  *added counts them. */
 int secrets_fill(struct secrets *s, const struct design *d, int *added,

@@ -13,20 +13,7 @@
 
 #include "model/availability.h"
 #include "tools/gen.h"
-
-static struct design *
-load_text(const char *text)
-{
-	struct error err = ERROR_INIT;
-	struct design *d = NULL;
-
-	if (design_load_string(text, "test", &d, &err) != 0) {
-		char *s = error_string(&err);
-
-		fail_msg("design does not load:\n%s", s);
-	}
-	return d;
-}
+#include "tests/support.h"
 
 static void
 assert_close(double got, double want, double tol)
@@ -53,7 +40,7 @@ static const double dx_path = 0.999 * 0.9995 * 0.9999 * 0.9999;
 static void
 test_series_one_dx(void **state)
 {
-	struct design *d = load_text(HEAD
+	struct design *d = support_load_text(HEAD
 	    "devices = ( { name = \"r1\"; dc = \"dc1\"; vendor = \"frr\"; "
 	    "asn = 65001; } );\n"
 	    "connections = ( " DX("dx1", "r1", "L1", "P1", "0") " );");
@@ -80,7 +67,7 @@ test_series_one_dx(void **state)
 static void
 test_parallel_two_dx(void **state)
 {
-	struct design *d = load_text(HEAD
+	struct design *d = support_load_text(HEAD
 	    "devices = ( { name = \"r1\"; dc = \"dc1\"; vendor = \"frr\"; "
 	    "asn = 65001; }, { name = \"r2\"; dc = \"dc1\"; vendor = \"frr\"; "
 	    "asn = 65001; } );\n"
@@ -100,7 +87,7 @@ test_parallel_two_dx(void **state)
 static void
 test_shared_provider_counted_once(void **state)
 {
-	struct design *d = load_text(HEAD
+	struct design *d = support_load_text(HEAD
 	    "devices = ( { name = \"r1\"; dc = \"dc1\"; vendor = \"frr\"; "
 	    "asn = 65001; }, { name = \"r2\"; dc = \"dc1\"; vendor = \"frr\"; "
 	    "asn = 65001; } );\n"
@@ -125,7 +112,7 @@ test_shared_provider_counted_once(void **state)
 static void
 test_overrides(void **state)
 {
-	struct design *d = load_text(HEAD
+	struct design *d = support_load_text(HEAD
 	    "devices = ( { name = \"r1\"; dc = \"dc1\"; vendor = \"frr\"; "
 	    "asn = 65001; availability = 0.99; } );\n"
 	    "connections = ( { name = \"dx1\"; type = \"dx\"; device = \"r1\"; "
@@ -182,7 +169,7 @@ test_wan_blackhole_lowers_figure(void **state)
 	    " { name = \"dx1\"; type = \"dx\"; device = \"cd2\"; location = \"EqDC2\"; "
 	    "provider = \"Zayo\"; gbps = 10.0; vlan = 101; peer = "
 	    "\"169.254.100.0/30\"; advertise = ( { prefix = \"10.0.0.0/15\"; } ); } );";
-	d = load_text(more_specific);
+	d = support_load_text(more_specific);
 	e = engine_new(d);
 	avail_compute_one(e, false, 0, &specific);
 	assert_true(specific.unavailability < summary.unavailability);
@@ -193,7 +180,7 @@ test_wan_blackhole_lowers_figure(void **state)
 static void
 test_risk_on_home_is_conditioned_out(void **state)
 {
-	struct design *d = load_text(HEAD
+	struct design *d = support_load_text(HEAD
 	    "devices = ( { name = \"r1\"; dc = \"dc1\"; vendor = \"frr\"; "
 	    "asn = 65001; } );\n"
 	    "connections = ( " DX("dx1", "r1", "L1", "P1", "0") " );\n"

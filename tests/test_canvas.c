@@ -13,17 +13,7 @@
 
 #include "render/canvas.h"
 #include "tools/gen.h"
-
-static struct design *
-sample(const char *path)
-{
-	struct error err = ERROR_INIT;
-	struct design *d = NULL;
-
-	if (design_load(path, &d, &err) != 0)
-		fail_msg("%s does not load", path);
-	return d;
-}
+#include "tests/support.h"
 
 static char *
 slurp(const char *path)
@@ -73,7 +63,7 @@ golden(const char *name, const char *got)
 static void
 render_sample(const char *cfg, const char *name, int wrap)
 {
-	struct design *d = sample(cfg);
+	struct design *d = support_load_file(cfg);
 	struct canvas c;
 	char file[128], *s;
 
@@ -111,7 +101,7 @@ test_samples(void **state)
 static void
 test_roles(void **state)
 {
-	struct design *d = sample("samples/multi-dc.cfg");
+	struct design *d = support_load_file("samples/multi-dc.cfg");
 	struct canvas c;
 	struct canvas_view v;
 	uint8_t *st;
@@ -149,7 +139,7 @@ test_roles(void **state)
 static void
 test_navigation(void **state)
 {
-	struct design *d = sample("samples/multi-dc.cfg");
+	struct design *d = support_load_file("samples/multi-dc.cfg");
 	struct canvas c;
 	int dc1, dev, conn;
 
@@ -179,7 +169,7 @@ test_navigation(void **state)
 static void
 test_layout_honoured(void **state)
 {
-	struct design *d = sample("samples/multi-dc.cfg");
+	struct design *d = support_load_file("samples/multi-dc.cfg");
 	struct canvas c;
 
 	(void)state;

@@ -16,38 +16,12 @@
 
 #include "render/canvas.h"
 #include "tui/form.h"
-
-static struct design *
-sample(const char *path)
-{
-	struct error err = ERROR_INIT;
-	struct design *d = NULL;
-
-	if (design_load(path, &d, &err) != 0)
-		fail_msg("%s does not load", path);
-	return d;
-}
-
-static bool
-valid(const struct design *d)
-{
-	struct error err = ERROR_INIT;
-	int rc = design_validate(d, NULL, &err);
-
-	if (rc != 0) {
-		char *s = error_string(&err);
-
-		fprintf(stderr, "%s", s);
-		free(s);
-	}
-	error_clear(&err);
-	return rc == 0;
-}
+#include "tests/support.h"
 
 static void
 test_forms(void **state)
 {
-	struct design *d = sample("samples/multi-dc.cfg"), *nd = NULL;
+	struct design *d = support_load_file("samples/multi-dc.cfg"), *nd = NULL;
 	struct form *f;
 	char what[128];
 
@@ -68,7 +42,7 @@ test_forms(void **state)
 	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
 	assert_string_equal(what, "added data center dc3");
 	assert_int_equal(nd->ndcs, 3);
-	assert_true(valid(nd));
+	assert_true(support_valid(nd));
 	form_free(&f);
 	assert_null(f);
 
@@ -87,7 +61,7 @@ test_forms(void **state)
 	design_free(&nd);
 	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
 	assert_string_equal(what, "added VPN vpn2");
-	assert_true(valid(nd));
+	assert_true(support_valid(nd));
 	assert_int_equal(nd->conns[nd->nconns - 1].ntunnels, 2);
 	form_free(&f);
 
@@ -97,7 +71,7 @@ test_forms(void **state)
 	design_free(&d);
 	assert_int_equal(form_key(f, '\r', &d, what, sizeof what), FORM_DONE);
 	assert_string_equal(d->conns[0].device, "edge1");
-	assert_true(valid(d));
+	assert_true(support_valid(d));
 	form_free(&f);
 	design_free(&d);
 	design_free(&nd);
@@ -110,7 +84,7 @@ test_forms(void **state)
 static void
 test_forms_rename(void **state)
 {
-	struct design *d = sample("samples/multi-dc.cfg"), *nd = NULL;
+	struct design *d = support_load_file("samples/multi-dc.cfg"), *nd = NULL;
 	struct form *f;
 	char what[128];
 
@@ -126,7 +100,7 @@ test_forms_rename(void **state)
 	assert_string_equal(form_problem(f), "");
 	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
 	form_free(&f);
-	assert_true(valid(nd));
+	assert_true(support_valid(nd));
 	assert_string_equal(nd->dcs[0].name, "ashburn");
 	assert_string_equal(nd->devices[0].dc, "ashburn");
 	assert_int_equal(design_find_wan(nd, "ashburn", "dc2"), 0);
@@ -135,7 +109,7 @@ test_forms_rename(void **state)
 	/* A design that does not validate is not checked as a whole, but a
 	 * refused rename still stops the edit. */
 	d->devices[1].asn = 0;
-	assert_false(valid(d));
+	assert_false(support_valid(d));
 	f = form_new(d, NULL, FORM_VPN, true, 0, CANVAS_CONN);
 	form_set(f, "name", "dx1");
 	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what),
@@ -151,7 +125,7 @@ test_forms_rename(void **state)
 static void
 test_forms_long_lists(void **state)
 {
-	struct design *d = sample("samples/multi-dc.cfg"), *nd = NULL;
+	struct design *d = support_load_file("samples/multi-dc.cfg"), *nd = NULL;
 	struct form *f;
 	char what[128], buf[32];
 	struct prefix p;
@@ -169,7 +143,7 @@ test_forms_long_lists(void **state)
 		if (i < 90)
 			design_conn_add_advert(&d->conns[0], &p)->prepend = 2;
 	}
-	assert_true(valid(d));
+	assert_true(support_valid(d));
 	f = form_new(d, NULL, FORM_DC, true, 0, CANVAS_DC);
 	assert_string_equal(form_problem(f), "");
 	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
@@ -192,7 +166,7 @@ test_forms_long_lists(void **state)
 static void
 test_forms_every_field(void **state)
 {
-	struct design *d = sample("samples/multi-dc.cfg"), *nd = NULL;
+	struct design *d = support_load_file("samples/multi-dc.cfg"), *nd = NULL;
 	struct form *f;
 	char what[128];
 
@@ -225,7 +199,7 @@ test_forms_every_field(void **state)
 	assert_string_equal(form_problem(f), "");
 	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
 	form_free(&f);
-	assert_true(valid(nd));
+	assert_true(support_valid(nd));
 	assert_int_equal(nd->conns[0].ike.phase1.lifetime, 3000);
 	assert_int_equal(nd->conns[0].ike.phase2.lifetime, 1800);
 	assert_int_equal(nd->conns[0].ike.phase1.nencryption, 2);
@@ -268,7 +242,7 @@ test_forms_every_field(void **state)
 	assert_string_equal(form_problem(f), "");
 	assert_int_equal(form_key(f, '\r', &nd, what, sizeof what), FORM_DONE);
 	form_free(&f);
-	assert_true(valid(nd));
+	assert_true(support_valid(nd));
 	assert_int_equal(nd->nrisks, 1);
 	assert_string_equal(nd->risks[0].members[0], "connection:vpn1");
 	assert_int_equal(nd->risks[0].nmembers, 3);
@@ -335,7 +309,7 @@ test_forms_every_field(void **state)
 static void
 test_forms_common_fields(void **state)
 {
-	struct design *d = sample("samples/multi-dc.cfg"), *nd = NULL;
+	struct design *d = support_load_file("samples/multi-dc.cfg"), *nd = NULL;
 	struct form *f;
 	char what[128];
 
@@ -389,7 +363,7 @@ test_forms_common_fields(void **state)
 	assert_int_equal(nd->vpc.ncidrs, 2);
 	assert_true(nd->vpc.ecmp);
 	assert_string_equal(nd->name, "Two sites");
-	assert_true(valid(nd));
+	assert_true(support_valid(nd));
 	design_free(&nd);
 	design_free(&d);
 }
@@ -410,7 +384,7 @@ keys(struct form *f, const char *s)
 static void
 test_forms_on_screen(void **state)
 {
-	struct design *d = sample("samples/multi-dc.cfg"), *nd = NULL;
+	struct design *d = support_load_file("samples/multi-dc.cfg"), *nd = NULL;
 	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
 	SCREEN *scr;
 	struct form *f;
@@ -491,7 +465,7 @@ test_forms_on_screen(void **state)
 	assert_string_equal(nd->conns[0].name, "vpn9");
 	assert_int_equal(nd->conns[0].ike.phase1.lifetime, 10000);
 	assert_non_null(strstr(nd->conns[0].description, "ends"));
-	assert_true(valid(nd));
+	assert_true(support_valid(nd));
 	form_free(&f);
 	design_free(&nd);
 

@@ -30,6 +30,7 @@
 
 #include "model/design.h"
 #include "model/xalloc.h"
+#include "tests/support.h"
 
 /* Tests run from the repository root (tests/run.sh). */
 #define BAD_DIR "tests/fixtures/bad"
@@ -208,31 +209,13 @@ assert_message(const struct error *e, const char *needle)
 	}
 }
 
-static struct design *
-load_text(const char *text)
-{
-	struct error e = ERROR_INIT;
-	struct design *d = NULL;
-
-	if (design_load_string(text, "test.cfg", &d, &e) != 0) {
-		char *all = error_string(&e);
-
-		fprintf(stderr, "%s", all);
-		free(all);
-		error_clear(&e);
-		fail_msg("a design that should load did not");
-	}
-	error_clear(&e);
-	return d;
-}
-
 /* load -> save -> load gives an equal design, and the second save gives
  * the same bytes as the first. */
 static void
 assert_round_trip(const struct design *d)
 {
 	char *t1 = design_to_string(d), *t2;
-	struct design *d2 = load_text(t1);
+	struct design *d2 = support_load_text(t1);
 
 	if (!design_equal(d, d2))
 		fail_msg("the design changed on the round trip:\n%s", t1);
@@ -541,7 +524,7 @@ test_samples_round_trip(void **state)
 static void
 test_rich_round_trip(void **state)
 {
-	struct design *d = load_text(rich_text);
+	struct design *d = support_load_text(rich_text);
 	const struct connection *c;
 
 	(void)state;
@@ -566,7 +549,7 @@ test_rich_round_trip(void **state)
 static void
 test_base_round_trip(void **state)
 {
-	struct design *d = load_text(base_text);
+	struct design *d = support_load_text(base_text);
 
 	(void)state;
 	assert_round_trip(d);
@@ -583,7 +566,7 @@ test_load_string_matches_load(void **state)
 	(void)state;
 	assert_non_null(text);
 	assert_int_equal(design_load("samples/multi-dc.cfg", &a, &e), 0);
-	b = load_text(text);
+	b = support_load_text(text);
 	assert_true(design_equal(a, b));
 	free(text);
 	design_free(&a);
@@ -594,7 +577,7 @@ test_load_string_matches_load(void **state)
 static void
 test_defaults_filled(void **state)
 {
-	struct design *d = load_text(base_text);
+	struct design *d = support_load_text(base_text);
 	const struct connection *vpn = &d->conns[0], *dx = &d->conns[1];
 	struct ike def;
 
@@ -630,7 +613,7 @@ test_defaults_filled(void **state)
 static void
 test_clone_equal(void **state)
 {
-	struct design *d = load_text(rich_text), *c = design_clone(d);
+	struct design *d = support_load_text(rich_text), *c = design_clone(d);
 	char *t1 = design_to_string(d), *t2 = design_to_string(c);
 
 	(void)state;
@@ -647,7 +630,7 @@ test_clone_equal(void **state)
 static void
 test_clone_independent(void **state)
 {
-	struct design *d = load_text(rich_text), *c = design_clone(d);
+	struct design *d = support_load_text(rich_text), *c = design_clone(d);
 	char *before = design_to_string(d), *after;
 	struct prefix p = P("10.9.0.0/16");
 	struct connection *vpn = &c->conns[0];
@@ -810,7 +793,7 @@ make_difference(struct design *d, int which)
 static void
 test_equal_detects_each_difference(void **state)
 {
-	struct design *d = load_text(rich_text), *c;
+	struct design *d = support_load_text(rich_text), *c;
 	int i;
 
 	(void)state;
@@ -843,7 +826,7 @@ test_equal_detects_each_difference(void **state)
 static void
 test_memory_base_equals_text(void **state)
 {
-	struct design *m = base_design(), *t = load_text(base_text);
+	struct design *m = base_design(), *t = support_load_text(base_text);
 
 	(void)state;
 	assert_true(design_equal(m, t));
@@ -1184,7 +1167,7 @@ static void
 test_save_then_load(void **state)
 {
 	char *path = xasprintf("%s/d.cfg", (char *)*state);
-	struct design *d = load_text(rich_text), *back = NULL;
+	struct design *d = support_load_text(rich_text), *back = NULL;
 	struct error e = ERROR_INIT;
 	char *text = design_to_string(d), *disk;
 
@@ -1205,7 +1188,7 @@ test_save_keeps_backup(void **state)
 {
 	char *path = xasprintf("%s/d.cfg", (char *)*state);
 	char *backup = xasprintf("%s~", path), *old, *cur, *t1, *t2;
-	struct design *d = load_text(base_text);
+	struct design *d = support_load_text(base_text);
 	struct stat st;
 
 	save_ok(d, path);
@@ -1241,7 +1224,7 @@ static void
 test_save_modes(void **state)
 {
 	char *path = xasprintf("%s/d.cfg", (char *)*state);
-	struct design *d = load_text(base_text);
+	struct design *d = support_load_text(base_text);
 	mode_t old = umask(022);
 	struct stat st;
 
@@ -1262,7 +1245,7 @@ static void
 test_save_into_missing_folder(void **state)
 {
 	char *path = xasprintf("%s/no/such/folder/d.cfg", (char *)*state);
-	struct design *d = load_text(base_text);
+	struct design *d = support_load_text(base_text);
 	struct error e = ERROR_INIT;
 
 	assert_int_equal(design_save(d, path, &e), -1);
@@ -1279,7 +1262,7 @@ static void
 test_save_over_folder(void **state)
 {
 	char *path = xasprintf("%s/d.cfg", (char *)*state);
-	struct design *d = load_text(base_text);
+	struct design *d = support_load_text(base_text);
 	struct error e = ERROR_INIT;
 	struct stat st;
 
@@ -1301,7 +1284,7 @@ test_save_backup_blocked_keeps_old(void **state)
 {
 	char *path = xasprintf("%s/d.cfg", (char *)*state);
 	char *backup = xasprintf("%s~", path), *before, *after;
-	struct design *d = load_text(base_text);
+	struct design *d = support_load_text(base_text);
 	struct error e = ERROR_INIT;
 
 	save_ok(d, path);
@@ -1328,7 +1311,7 @@ test_save_write_fails_keeps_old(void **state)
 {
 	char *path = xasprintf("%s/d.cfg", (char *)*state);
 	char *before, *after;
-	struct design *d = load_text(base_text);
+	struct design *d = support_load_text(base_text);
 	struct error e = ERROR_INIT;
 	struct rlimit old, small;
 	void (*sig)(int);
@@ -1366,7 +1349,7 @@ test_save_invalid_not_written(void **state)
 {
 	char *path = xasprintf("%s/d.cfg", (char *)*state);
 	char *other = xasprintf("%s/new.cfg", (char *)*state), *before, *after;
-	struct design *d = load_text(base_text);
+	struct design *d = support_load_text(base_text);
 	struct error e = ERROR_INIT;
 	struct stat st;
 
@@ -1405,7 +1388,7 @@ test_asn_4byte_saved_with_suffix(void **state)
 	assert_non_null(strstr(text, " asn = 4200000010L;"));
 	assert_non_null(strstr(text, " asn = 4200000000L;"));
 	assert_null(strstr(text, "-94967"));
-	back = load_text(text);
+	back = support_load_text(text);
 	assert_int_equal(back->devices[0].asn, 4200000010u);
 	assert_int_equal(back->vpc.asn, 4200000000u);
 	assert_true(design_equal(d, back));
@@ -1426,7 +1409,7 @@ test_asn_boundaries(void **state)
 	text = design_to_string(d);
 	assert_non_null(strstr(text, " asn = 2147483647;"));
 	assert_non_null(strstr(text, " asn = 2147483648L;"));
-	back = load_text(text);
+	back = support_load_text(text);
 	assert_int_equal(back->devices[0].asn, 2147483647u);
 	assert_int_equal(back->devices[1].asn, 2147483648u);
 	free(text);
@@ -1438,7 +1421,7 @@ test_asn_boundaries(void **state)
 static void
 test_layout_name_with_dot(void **state)
 {
-	struct design *d = load_text(base_text), *back;
+	struct design *d = support_load_text(base_text), *back;
 	struct error e = ERROR_INIT;
 	char *text;
 
@@ -1452,7 +1435,7 @@ test_layout_name_with_dot(void **state)
 	text = design_to_string(d);
 	assert_non_null(strstr(text, "  dc*east = [12, 34];\n"));
 	assert_null(strstr(text, "dc.east = ["));
-	back = load_text(text);
+	back = support_load_text(text);
 	assert_int_equal(back->nlayout, 2);
 	assert_string_equal(back->layout[0].name, "dc.east");
 	assert_int_equal(back->layout[0].x, 12);
@@ -1477,7 +1460,7 @@ test_text_escaped(void **state)
 	d->name = xstrdup("a \"b\" \\c\\ ;# d");
 	design_set_description(&d->conns[0].description, "\"\\\"");
 	text = design_to_string(d);
-	back = load_text(text);
+	back = support_load_text(text);
 	assert_string_equal(back->name, d->name);
 	assert_string_equal(back->conns[0].description, "\"\\\"");
 	assert_round_trip(back);
@@ -1491,7 +1474,7 @@ test_text_escaped(void **state)
 static struct design *
 component_design(void)
 {
-	struct design *d = load_text(base_text);
+	struct design *d = support_load_text(base_text);
 	struct connection *c;
 	struct prefix p = P("10.0.0.0/16");
 
@@ -1872,7 +1855,7 @@ test_inside_and_dh(void **state)
 static void
 test_find_functions(void **state)
 {
-	struct design *d = load_text(base_text);
+	struct design *d = support_load_text(base_text);
 
 	(void)state;
 	assert_int_equal(design_find_dc(d, "dc2"), 1);

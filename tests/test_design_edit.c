@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "model/design.h"
+#include "tests/support.h"
 
 /* Every kind of reference a rename or a deletion must follow: risk
  * members of each component kind, a bare connection name, layout entries
@@ -65,50 +66,6 @@ static const char fixture[] =
     "layout = { dc1 = [0, 0]; cgw1 = [1, 1]; EqDC2 = [2, 2]; CoreSite = [3, 3];\n"
     "  dc2 = [4, 4]; };\n";
 
-static struct design *
-load_text(const char *text)
-{
-	struct error err = ERROR_INIT;
-	struct design *d = NULL;
-
-	if (design_load_string(text, "edits.cfg", &d, &err) != 0) {
-		char *s = error_string(&err);
-
-		fprintf(stderr, "%s", s);
-		free(s);
-		error_clear(&err);
-		fail_msg("the design does not load");
-	}
-	return d;
-}
-
-static struct design *
-sample(const char *path)
-{
-	struct error err = ERROR_INIT;
-	struct design *d = NULL;
-
-	if (design_load(path, &d, &err) != 0)
-		fail_msg("%s does not load", path);
-	return d;
-}
-
-static bool
-valid(const struct design *d)
-{
-	struct error err = ERROR_INIT;
-	int rc = design_validate(d, NULL, &err);
-
-	if (rc != 0) {
-		char *s = error_string(&err);
-
-		fprintf(stderr, "%s", s);
-		free(s);
-	}
-	error_clear(&err);
-	return rc == 0;
-}
-
 /* Saved and loaded back, the design is equal: nothing an edit left
  * behind (a duplicate layout key, say) stops the file from loading. */
 static bool
@@ -154,10 +111,35 @@ layout_count(const struct design *d, const char *name)
 	return n;
 }
 
+/* IDs held outside the design (the designer's what-if failures) follow
+ * a rename as risk members do. */
+static void
+test_rename_ids(void **state)
+{
+	struct design *d = support_load_file("samples/multi-dc.cfg");
+	char *ids[] = { xstrdup("wan:dc2-dc1"), xstrdup("datacenter:dc1"),
+		xstrdup("tunnel:vpn1/2"), xstrdup("connection:dx1"),
+		xstrdup("location:EqDC2") };
+	size_t n = sizeof ids / sizeof ids[0];
+
+	(void)state;
+	design_rename_ids(d, DESIGN_DC, 0, "ash", ids, n);
+	design_rename_ids(d, DESIGN_CONN, 0, "vpnA", ids, n);
+	design_rename_ids(d, DESIGN_LOCATION, 1, "Equinix", ids, n);
+	assert_string_equal(ids[0], "wan:dc2-ash");
+	assert_string_equal(ids[1], "datacenter:ash");
+	assert_string_equal(ids[2], "tunnel:vpnA/2");
+	assert_string_equal(ids[3], "connection:dx1");
+	assert_string_equal(ids[4], "location:Equinix");
+	for (size_t i = 0; i < n; i++)
+		free(ids[i]);
+	design_free(&d);
+}
+
 static void
 test_dependents_and_delete(void **state)
 {
-	struct design *d = sample("samples/multi-dc.cfg");
+	struct design *d = support_load_file("samples/multi-dc.cfg");
 	char *s;
 
 	(void)state;
@@ -178,17 +160,17 @@ test_dependents_and_delete(void **state)
 	assert_int_equal(d->nwans, 0);
 	assert_int_equal(d->ntraffic, 1);
 	assert_string_equal(d->conns[0].name, "dx1");
-	assert_true(valid(d));
+	assert_true(support_valid(d));
 	design_delete(d, DESIGN_LOCATION, 0, "EqDC2");
 	assert_int_equal(d->nconns, 0);
-	assert_true(valid(d));
+	assert_true(support_valid(d));
 	design_free(&d);
 }
 
 static void
 test_dependents_texts(void **state)
 {
-	struct design *d = load_text(fixture);
+	struct design *d = support_load_text(fixture);
 	char *s;
 
 	(void)state;
@@ -244,11 +226,11 @@ test_dependents_texts(void **state)
 static void
 test_delete_each_kind_validates(void **state)
 {
-	struct design *d = load_text(fixture);
+	struct design *d = support_load_text(fixture);
 	static const char *const locations[] = { "EqDC2", "CoreSite" };
 
 	(void)state;
-	for (int kind = DESIGN_VPC; kind <= DESIGN_WAN; kind++) {
+	for (int kind = DESIGN_VPC; kind <= DESIGN_RISK; kind++) {
 		size_t n = 1;
 
 		switch ((enum design_object)kind) {
@@ -258,13 +240,14 @@ test_delete_each_kind_validates(void **state)
 		case DESIGN_LOCATION: n = 2; break;
 		case DESIGN_CONN: n = d->nconns; break;
 		case DESIGN_WAN: n = d->nwans; break;
+		case DESIGN_RISK: n = d->nrisks; break;
 		}
 		for (size_t i = 0; i < n; i++) {
 			struct design *c = design_clone(d);
 			const char *loc = kind == DESIGN_LOCATION ? locations[i] : NULL;
 
 			design_delete(c, (enum design_object)kind, i, loc);
-			if (!valid(c) || !round_trips(c))
+			if (!support_valid(c) || !round_trips(c))
 				fail_msg("deleting object %zu of kind %d", i, kind);
 			if (kind == DESIGN_VPC)
 				assert_true(design_equal(c, d));
@@ -278,7 +261,7 @@ test_delete_each_kind_validates(void **state)
 static void
 test_delete_orphans(void **state)
 {
-	struct design *d = load_text(fixture), *c;
+	struct design *d = support_load_text(fixture), *c;
 
 	(void)state;
 	/* The last DX at CoreSite: its location member and layout entry go;
@@ -290,14 +273,14 @@ test_delete_orphans(void **state)
 	assert_true(has_member(c, "provider:Zayo"));
 	assert_int_equal(layout_count(c, "CoreSite"), 0);
 	assert_int_equal(c->nrisks, 3);
-	assert_true(valid(c));
+	assert_true(support_valid(c));
 	/* Then dx1: r2 loses its one member and goes; Zayo has no DX left. */
 	design_delete(c, DESIGN_CONN, 1, NULL);
 	assert_int_equal(c->nrisks, 2);
 	assert_string_equal(c->risks[1].name, "r3");
 	assert_false(has_member(c, "provider:Zayo"));
 	assert_true(has_member(c, "location:EqDC2"));
-	assert_true(valid(c));
+	assert_true(support_valid(c));
 	design_free(&c);
 
 	/* A device takes its ISP's member when it was the ISP's last. */
@@ -308,7 +291,7 @@ test_delete_orphans(void **state)
 	assert_false(has_member(c, "connection:vpn1"));
 	assert_false(has_member(c, "tunnel:vpn1/1"));
 	assert_int_equal(layout_count(c, "cgw1"), 0);
-	assert_true(valid(c));
+	assert_true(support_valid(c));
 	design_free(&c);
 
 	/* A location takes its member; the other layout entries stay. */
@@ -318,7 +301,7 @@ test_delete_orphans(void **state)
 	assert_false(has_member(c, "location:EqDC2"));
 	assert_int_equal(layout_count(c, "EqDC2"), 0);
 	assert_int_equal(layout_count(c, "CoreSite"), 1);
-	assert_true(valid(c));
+	assert_true(support_valid(c));
 	design_free(&c);
 
 	/* A WAN link. */
@@ -326,7 +309,7 @@ test_delete_orphans(void **state)
 	design_delete(c, DESIGN_WAN, 1, NULL);
 	assert_false(has_member(c, "wan:dc2-dc3"));
 	assert_true(has_member(c, "wan:dc1-dc2"));
-	assert_true(valid(c));
+	assert_true(support_valid(c));
 	design_free(&c);
 
 	/* A data center: devices, connections, WAN links, traffic. */
@@ -338,7 +321,7 @@ test_delete_orphans(void **state)
 	assert_int_equal(c->nwans, 1);
 	assert_int_equal(c->ntraffic, 1);
 	assert_false(has_member(c, "location:CoreSite"));
-	assert_true(valid(c));
+	assert_true(support_valid(c));
 	design_free(&c);
 
 	/* Out of range, or the VPC: nothing changes. */
@@ -358,7 +341,7 @@ test_delete_orphans(void **state)
 static void
 test_delete_item(void **state)
 {
-	struct design *d = load_text(fixture), *c = design_clone(d);
+	struct design *d = support_load_text(fixture), *c = design_clone(d);
 
 	(void)state;
 	design_delete_item(c, DESIGN_ITEM_PREFIX, 0, 1);
@@ -387,7 +370,7 @@ test_delete_item(void **state)
 static void
 test_rename(void **state)
 {
-	struct design *d = sample("samples/multi-dc.cfg");
+	struct design *d = support_load_file("samples/multi-dc.cfg");
 	struct error err = ERROR_INIT;
 	struct risk *r;
 
@@ -406,7 +389,7 @@ test_rename(void **state)
 	assert_string_equal(d->risks[0].members[0], "connection:dxA");
 	assert_string_equal(d->risks[0].members[1], "datacenter:ash");
 	assert_string_equal(d->layout[0].name, "ash");
-	assert_true(valid(d));
+	assert_true(support_valid(d));
 	design_free(&d);
 }
 
@@ -439,7 +422,7 @@ test_rename_refused(void **state)
 		{ DESIGN_LOCATION, 0, "Equinix", "connections[0].location: no "
 		    "such DX connection in this design" },
 	};
-	struct design *d = load_text(fixture), *orig = design_clone(d);
+	struct design *d = support_load_text(fixture), *orig = design_clone(d);
 	struct error err = ERROR_INIT;
 	char *s;
 
@@ -479,7 +462,7 @@ test_rename_refused(void **state)
 	assert_true(design_equal(d, orig));
 	assert_int_equal(design_rename(d, DESIGN_CONN, 0, "cgw1", &err), 0);
 	assert_int_equal(err.count, 0);
-	assert_true(valid(d));
+	assert_true(support_valid(d));
 	design_free(&orig);
 	design_free(&d);
 }
@@ -487,7 +470,7 @@ test_rename_refused(void **state)
 static void
 check_renamed(struct design *d)
 {
-	assert_true(valid(d));
+	assert_true(support_valid(d));
 	assert_true(round_trips(d));
 }
 
@@ -496,7 +479,7 @@ check_renamed(struct design *d)
 static void
 test_rename_every_reference(void **state)
 {
-	struct design *d = load_text(fixture), *c;
+	struct design *d = support_load_text(fixture), *c;
 	struct error err = ERROR_INIT;
 
 	(void)state;
@@ -596,7 +579,7 @@ test_rename_every_reference(void **state)
 static void
 test_rename_layout_shared(void **state)
 {
-	struct design *d = load_text(fixture), *c;
+	struct design *d = support_load_text(fixture), *c;
 	struct error err = ERROR_INIT;
 
 	(void)state;
@@ -630,7 +613,7 @@ test_rename_layout_shared(void **state)
 static void
 test_propose_inside(void **state)
 {
-	struct design *d = sample("samples/multi-dc.cfg");
+	struct design *d = support_load_file("samples/multi-dc.cfg");
 	struct prefix p[2];
 	char a[PREFIX_STRLEN], b[PREFIX_STRLEN];
 
@@ -661,6 +644,7 @@ main(void)
 		cmocka_unit_test(test_rename),
 		cmocka_unit_test(test_rename_refused),
 		cmocka_unit_test(test_rename_every_reference),
+		cmocka_unit_test(test_rename_ids),
 		cmocka_unit_test(test_rename_layout_shared),
 		cmocka_unit_test(test_propose_inside),
 	};

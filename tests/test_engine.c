@@ -13,31 +13,7 @@
 #include "model/engine.h"
 #include "model/matrix.h"
 #include "tools/gen.h"
-
-static struct design *
-load_text(const char *text)
-{
-	struct error err = ERROR_INIT;
-	struct design *d = NULL;
-
-	if (design_load_string(text, "test", &d, &err) != 0) {
-		char *s = error_string(&err);
-
-		fail_msg("design does not load:\n%s\n%s", s, text);
-	}
-	return d;
-}
-
-static struct design *
-load_file(const char *path)
-{
-	struct error err = ERROR_INIT;
-	struct design *d = NULL;
-
-	if (design_load(path, &d, &err) != 0)
-		fail_msg("%s does not load", path);
-	return d;
-}
+#include "tests/support.h"
 
 /* Common head of the small designs below: a VPC, two data centers joined
  * by a WAN link, one device in each. */
@@ -186,7 +162,7 @@ test_multi_dc_baseline(void **state)
 	struct fixture f;
 
 	(void)state;
-	open_design(&f, load_file("samples/multi-dc.cfg"));
+	open_design(&f, support_load_file("samples/multi-dc.cfg"));
 	run(&f, "");
 	/* DX always beats VPN: everything enters dc2, dc1's traffic crosses
 	 * the WAN. */
@@ -208,7 +184,7 @@ test_multi_dc_failures(void **state)
 	struct fixture f;
 
 	(void)state;
-	open_design(&f, load_file("samples/multi-dc.cfg"));
+	open_design(&f, support_load_file("samples/multi-dc.cfg"));
 	run(&f, "connection:dx1");
 	/* Backup VPN: one tunnel of 1.25 Gbps for 3.5 Gbps. */
 	expect_dest(&f, "10.0.0.0/16", "overloaded", "vpn1", "single");
@@ -241,7 +217,7 @@ test_vpn_more_specific(void **state)
 	struct fixture f;
 
 	(void)state;
-	open_design(&f, load_file("samples/vpn-active-active.cfg"));
+	open_design(&f, support_load_file("samples/vpn-active-active.cfg"));
 	run(&f, "");
 	/* Each /16 to its own data center. */
 	expect_dest(&f, "10.0.0.0/16", "ok", "vpn1", "single");
@@ -269,7 +245,7 @@ test_dx_prepending(void **state)
 	struct fixture f;
 
 	(void)state;
-	open_design(&f, load_file("samples/dx-active-active.cfg"));
+	open_design(&f, support_load_file("samples/dx-active-active.cfg"));
 	run(&f, "");
 	/* The shorter AS path wins; the prepended one is the backup. */
 	expect_dest(&f, "10.0.0.0/16", "ok", "dx1", "single");
@@ -295,7 +271,7 @@ test_vpn_prepending(void **state)
 	struct fixture f;
 
 	(void)state;
-	open_design(&f, load_text(HEAD("vgw", "") "connections = ( "
+	open_design(&f, support_load_text(HEAD("vgw", "") "connections = ( "
 	    VPN("vpn1", "r1", "10", "bgp", "{ prefix = \"10.0.0.0/16\"; }, "
 	    "{ prefix = \"10.1.0.0/16\"; prepend = 2; }") ", "
 	    VPN("vpn2", "r2", "11", "bgp", "{ prefix = \"10.0.0.0/16\"; "
@@ -324,7 +300,7 @@ test_dx_more_specific(void **state)
 	struct fixture f;
 
 	(void)state;
-	open_design(&f, load_text(HEAD("vgw", "") "connections = ( "
+	open_design(&f, support_load_text(HEAD("vgw", "") "connections = ( "
 	    DX("dx1", "r1", "L1", "P1", "0", "{ prefix = \"10.0.0.0/15\"; }, "
 	    "{ prefix = \"10.0.0.0/16\"; }") ", "
 	    DX("dx2", "r2", "L2", "P2", "4", "{ prefix = \"10.0.0.0/15\"; }, "
@@ -354,7 +330,7 @@ test_dx_beats_vpn_static_at_vgw(void **state)
 	struct fixture f;
 
 	(void)state;
-	open_design(&f, load_text(HEAD("vgw", "") "connections = ( "
+	open_design(&f, support_load_text(HEAD("vgw", "") "connections = ( "
 	    VPN("vpn1", "r1", "10", "static", "{ prefix = \"10.0.0.0/16\"; }")
 	    ", " DX("dx1", "r2", "L1", "P1", "0",
 	    "{ prefix = \"10.0.0.0/16\"; }") ");"));
@@ -370,7 +346,7 @@ test_static_beats_dx_at_tgw(void **state)
 	struct fixture f;
 
 	(void)state;
-	open_design(&f, load_text(HEAD("tgw", "") "connections = ( "
+	open_design(&f, support_load_text(HEAD("tgw", "") "connections = ( "
 	    VPN("vpn1", "r1", "10", "static", "{ prefix = \"10.0.0.0/16\"; }")
 	    ", " DX("dx1", "r2", "L1", "P1", "0",
 	    "{ prefix = \"10.0.0.0/16\"; }") ");"));
@@ -389,7 +365,7 @@ test_vpn_static_beats_vpn_bgp(void **state)
 	struct fixture f;
 
 	(void)state;
-	open_design(&f, load_text(HEAD("vgw", "") "connections = ( "
+	open_design(&f, support_load_text(HEAD("vgw", "") "connections = ( "
 	    VPN("vpn1", "r1", "10", "bgp", "{ prefix = \"10.0.0.0/16\"; }")
 	    ", " VPN("vpn2", "r2", "11", "static",
 	    "{ prefix = \"10.0.0.0/16\"; }") ");"));
@@ -410,20 +386,20 @@ test_one_of_at_vgw_ecmp_at_tgw(void **state)
 
 	(void)state;
 	text = xasprintf("%s%s", HEAD("vgw", ""), conns);
-	open_design(&f, load_text(text));
+	open_design(&f, support_load_text(text));
 	free(text);
 	run(&f, "");
 	expect_dest(&f, "10.0.0.0/16", "ok", "vpn1+vpn2", "one-of");
 	/* Worst case: the whole demand on whichever tunnel AWS picks. */
 	close_design(&f);
 	text = xasprintf("%s%s", HEAD("tgw", "ecmp = true;"), conns);
-	open_design(&f, load_text(text));
+	open_design(&f, support_load_text(text));
 	free(text);
 	run(&f, "");
 	expect_dest(&f, "10.0.0.0/16", "ok", "vpn1+vpn2", "ecmp");
 	close_design(&f);
 	text = xasprintf("%s%s", HEAD("tgw", "ecmp = false;"), conns);
-	open_design(&f, load_text(text));
+	open_design(&f, support_load_text(text));
 	free(text);
 	run(&f, "");
 	expect_dest(&f, "10.0.0.0/16", "ok", "vpn1+vpn2", "one-of");
@@ -436,7 +412,7 @@ test_ecmp_capacity_splits_tunnels(void **state)
 	struct fixture f;
 
 	(void)state;
-	open_design(&f, load_text(HEAD("tgw", "ecmp = true;") "connections = ( "
+	open_design(&f, support_load_text(HEAD("tgw", "ecmp = true;") "connections = ( "
 	    VPN("vpn1", "r1", "10", "bgp", "{ prefix = \"10.0.0.0/16\"; }")
 	    ", " VPN("vpn2", "r1", "11", "bgp", "{ prefix = \"10.0.0.0/16\"; }")
 	    "); traffic = ( { prefix = \"10.0.0.0/16\"; from_aws = 4.0; } );"));
@@ -458,7 +434,7 @@ test_lp_community_beats_as_path(void **state)
 	struct fixture f;
 
 	(void)state;
-	open_design(&f, load_text(HEAD("vgw", "") "connections = ( "
+	open_design(&f, support_load_text(HEAD("vgw", "") "connections = ( "
 	    DX("dx1", "r1", "L1", "P1", "0", "{ prefix = \"10.0.0.0/16\"; "
 	    "prepend = 3; local_pref = \"high\"; }") ", "
 	    DX("dx2", "r2", "L2", "P2", "4", "{ prefix = \"10.0.0.0/16\"; }")
@@ -474,7 +450,7 @@ test_dx_ecmp_when_tied(void **state)
 	struct fixture f;
 
 	(void)state;
-	open_design(&f, load_text(HEAD("vgw", "") "connections = ( "
+	open_design(&f, support_load_text(HEAD("vgw", "") "connections = ( "
 	    DX("dx1", "r1", "L1", "P1", "0", "{ prefix = \"10.0.0.0/16\"; }")
 	    ", " DX("dx2", "r2", "L2", "P2", "4",
 	    "{ prefix = \"10.0.0.0/16\"; local_pref = \"medium\"; }") ");"
@@ -495,7 +471,7 @@ test_more_specific_vpn_beats_dx(void **state)
 	struct fixture f;
 
 	(void)state;
-	open_design(&f, load_text(HEAD("vgw", "") "connections = ( "
+	open_design(&f, support_load_text(HEAD("vgw", "") "connections = ( "
 	    VPN("vpn1", "r1", "10", "bgp", "{ prefix = \"10.0.0.0/16\"; }")
 	    ", " DX("dx1", "r2", "L1", "P1", "0",
 	    "{ prefix = \"10.0.0.0/15\"; }") ");"));
@@ -511,7 +487,7 @@ test_prepend_cannot_beat_dx(void **state)
 	struct fixture f;
 
 	(void)state;
-	open_design(&f, load_text(HEAD("vgw", "") "connections = ( "
+	open_design(&f, support_load_text(HEAD("vgw", "") "connections = ( "
 	    VPN("vpn1", "r1", "10", "bgp", "{ prefix = \"10.0.0.0/16\"; }")
 	    ", " DX("dx1", "r2", "L1", "P1", "0",
 	    "{ prefix = \"10.0.0.0/16\"; prepend = 10; }") ");"));
@@ -527,7 +503,7 @@ test_med_same_first_as(void **state)
 	struct fixture f;
 
 	(void)state;
-	open_design(&f, load_text(HEAD("vgw", "") "connections = ( "
+	open_design(&f, support_load_text(HEAD("vgw", "") "connections = ( "
 	    VPN("vpn1", "r1", "10", "bgp", "{ prefix = \"10.0.0.0/16\"; "
 	    "med = 20; }") ", "
 	    VPN("vpn2", "r1", "11", "bgp", "{ prefix = \"10.0.0.0/16\"; "
@@ -549,7 +525,7 @@ test_as_path_between_vpns(void **state)
 	struct fixture f;
 
 	(void)state;
-	open_design(&f, load_text(HEAD("vgw", "") "connections = ( "
+	open_design(&f, support_load_text(HEAD("vgw", "") "connections = ( "
 	    VPN("vpn1", "r1", "10", "bgp", "{ prefix = \"10.1.0.0/16\"; "
 	    "prepend = 2; }, { prefix = \"10.0.0.0/16\"; }") ", "
 	    VPN("vpn2", "r2", "11", "bgp", "{ prefix = \"10.0.0.0/16\"; "
@@ -568,7 +544,7 @@ test_outbound_preference(void **state)
 	struct fixture f;
 
 	(void)state;
-	open_design(&f, load_text(HEAD("vgw", "") "connections = ( "
+	open_design(&f, support_load_text(HEAD("vgw", "") "connections = ( "
 	    VPN("vpn1", "r1", "10", "bgp", "{ prefix = \"10.0.0.0/16\"; }")
 	    ", " VPN("vpn2", "r1", "11", "bgp", "{ prefix = \"10.0.0.0/16\"; }")
 	    ", " DX("dx1", "r2", "L1", "P1", "0",
@@ -593,7 +569,7 @@ test_local_exit_preferred(void **state)
 	struct fixture f;
 
 	(void)state;
-	open_design(&f, load_text(HEAD("vgw", "") "connections = ( "
+	open_design(&f, support_load_text(HEAD("vgw", "") "connections = ( "
 	    DX("dx1", "r1", "L1", "P1", "0", "{ prefix = \"10.0.0.0/16\"; }")
 	    ", " DX("dx2", "r2", "L2", "P2", "4",
 	    "{ prefix = \"10.1.0.0/16\"; }") ");"));
@@ -621,7 +597,7 @@ test_prefix_limit_takes_session_down(void **state)
 	    "type = \"vpn\"; device = \"r1\"; tunnels = ( { inside = "
 	    "\"169.254.10.0/30\"; } ); advertise = ( %s, "
 	    "{ prefix = \"10.0.0.0/16\"; } ); } );", adv);
-	open_design(&f, load_text(text));
+	open_design(&f, support_load_text(text));
 	run(&f, "");
 	/* 102 prefixes on a VGW BGP session: AWS takes it down. */
 	expect_dest(&f, "10.0.0.0/16", "unreachable", "", NULL);
@@ -647,11 +623,11 @@ test_ipv6_needs_tgw(void **state)
 	struct fixture f;
 
 	(void)state;
-	open_design(&f, load_text(V6("vgw")));
+	open_design(&f, support_load_text(V6("vgw")));
 	run(&f, "");
 	expect_dest(&f, "2001:db8::/32", "unreachable", "", NULL);
 	close_design(&f);
-	open_design(&f, load_text(V6("tgw")));
+	open_design(&f, support_load_text(V6("tgw")));
 	run(&f, "");
 	expect_dest(&f, "2001:db8::/32", "ok", "vpn1", NULL);
 	close_design(&f);
@@ -663,7 +639,7 @@ test_vpc_overlap_is_unreachable(void **state)
 	struct fixture f;
 
 	(void)state;
-	open_design(&f, load_text(
+	open_design(&f, support_load_text(
 	    "version = 1;\n"
 	    "vpc = { name = \"v\"; cidrs = [\"10.0.0.0/8\"]; gateway = \"vgw\"; };\n"
 	    "datacenters = ( { name = \"dc1\"; prefixes = [\"10.0.0.0/16\"]; } );\n"
@@ -682,7 +658,7 @@ test_disabled_tunnels(void **state)
 	struct fixture f;
 
 	(void)state;
-	open_design(&f, load_text(HEAD("vgw", "") "connections = ( "
+	open_design(&f, support_load_text(HEAD("vgw", "") "connections = ( "
 	    "{ name = \"vpn1\"; type = \"vpn\"; device = \"r1\"; tunnels = ( "
 	    "{ inside = \"169.254.10.0/30\"; enabled = false; }, "
 	    "{ inside = \"169.254.10.4/30\"; } ); advertise = ( "
@@ -702,7 +678,7 @@ test_risk_group_fails_together(void **state)
 	struct fixture f;
 
 	(void)state;
-	open_design(&f, load_text(HEAD("vgw", "") "connections = ( "
+	open_design(&f, support_load_text(HEAD("vgw", "") "connections = ( "
 	    DX("dx1", "r1", "L1", "P1", "0", "{ prefix = \"10.0.0.0/15\"; }")
 	    ", " DX("dx2", "r2", "L2", "P2", "4",
 	    "{ prefix = \"10.0.0.0/15\"; }") ");"
@@ -729,7 +705,7 @@ test_component_ids(void **state)
 	};
 
 	(void)state;
-	open_design(&f, load_file("samples/multi-dc.cfg"));
+	open_design(&f, support_load_file("samples/multi-dc.cfg"));
 	assert_int_equal(engine_component_count(f.e), 14);
 	for (size_t i = 0; i < 14; i++) {
 		assert_string_equal(engine_component_id(f.e, i), want[i]);
@@ -773,7 +749,7 @@ test_k2_counts_brute_force(void **state)
 	struct engine_result full;
 
 	(void)state;
-	open_design(&f, load_file("samples/multi-dc.cfg"));
+	open_design(&f, support_load_file("samples/multi-dc.cfg"));
 	engine_result_init(&full);
 	assert_int_equal(matrix_run(f.e, &o, count_visit, &visited, &counts), 0);
 	nc = engine_component_count(f.e);
@@ -900,7 +876,7 @@ test_k1_lists_everything(void **state)
 	size_t visited = 0;
 
 	(void)state;
-	open_design(&f, load_file("samples/dx-active-active.cfg"));
+	open_design(&f, support_load_file("samples/dx-active-active.cfg"));
 	assert_int_equal(matrix_run(f.e, &o, count_visit, &visited, &counts), 0);
 	assert_int_equal(counts.listed, 1 + engine_component_count(f.e));
 	assert_int_equal(visited, counts.listed);

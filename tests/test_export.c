@@ -26,6 +26,7 @@
 #include "model/xalloc.h"
 #include "tui/cli.h"
 #include "tui/cmd_export.h"
+#include "tests/support.h"
 
 #define GOLDEN_DIR "tests/fixtures/export"
 
@@ -115,20 +116,6 @@ spit(const char *path, const char *text)
 	assert_int_equal(fclose(f), 0);
 }
 
-static struct design *
-load(const char *path)
-{
-	struct error err = ERROR_INIT;
-	struct design *d = NULL;
-
-	if (design_load(path, &d, &err) != 0) {
-		char *s = error_string(&err);
-
-		fail_msg("%s does not load:\n%s", path, s);
-	}
-	return d;
-}
-
 /* Fixed keys, so the golden files do not change from run to run. */
 static struct secrets *
 golden_secrets(const struct design *d)
@@ -154,7 +141,7 @@ golden_secrets(const struct design *d)
 static void
 render(const char *path, struct export_files *out)
 {
-	struct design *d = load(path);
+	struct design *d = support_load_file(path);
 	struct secrets *s = golden_secrets(d);
 	struct error err = ERROR_INIT;
 
@@ -780,7 +767,7 @@ test_vendor_content(void **state)
 static void
 test_vendor_limits(void **state)
 {
-	struct design *d = load("samples/vpn-active-active.cfg");
+	struct design *d = support_load_file("samples/vpn-active-active.cfg");
 	struct secrets *s = golden_secrets(d);
 	struct export_files f = { NULL, 0, 0 };
 	struct error err = ERROR_INIT;
@@ -821,7 +808,7 @@ test_deterministic(void **state)
 	(void)state;
 	for (size_t i = 0; i < NDESIGNS; i++) {
 		struct export_files a, b, la, lb;
-		struct design *d = load(designs[i]);
+		struct design *d = support_load_file(designs[i]);
 		struct secrets *s = golden_secrets(d);
 		struct error err = ERROR_INIT;
 
@@ -1348,7 +1335,7 @@ test_injection(void **state)
 static void
 test_terraform_names(void **state)
 {
-	struct design *d = load("samples/vpn-active-active.cfg");
+	struct design *d = support_load_file("samples/vpn-active-active.cfg");
 	struct secrets *s = golden_secrets(d);
 	struct export_files f = { NULL, 0, 0 };
 	struct error err = ERROR_INIT;
@@ -1376,7 +1363,7 @@ test_terraform_names(void **state)
 static void
 test_lab_map(void **state)
 {
-	struct design *d = load("samples/multi-dc.cfg");
+	struct design *d = support_load_file("samples/multi-dc.cfg");
 	struct secrets *s = golden_secrets(d);
 	struct export_files f = { NULL, 0, 0 };
 	struct error err = ERROR_INIT;

@@ -11,22 +11,12 @@
 
 #include "render/outline.h"
 #include "render/summary.h"
-
-static struct design *
-sample(const char *path)
-{
-	struct error err = ERROR_INIT;
-	struct design *d = NULL;
-
-	if (design_load(path, &d, &err) != 0)
-		fail_msg("%s does not load", path);
-	return d;
-}
+#include "tests/support.h"
 
 static void
 test_outline_rows(void **state)
 {
-	struct design *d = sample("samples/multi-dc.cfg");
+	struct design *d = support_load_file("samples/multi-dc.cfg");
 	struct outline o = { NULL, 0, 0 };
 	static const char *const want[] = {
 		"VPC prod  VGW AS64512  172.31.0.0/16",
@@ -59,7 +49,7 @@ test_outline_rows(void **state)
 static void
 test_inspector_texts(void **state)
 {
-	struct design *d = sample("samples/multi-dc.cfg");
+	struct design *d = support_load_file("samples/multi-dc.cfg");
 	struct outline o = { NULL, 0, 0 };
 	char *s;
 
@@ -110,7 +100,7 @@ test_inspector_texts(void **state)
 static void
 test_inspector_communities(void **state)
 {
-	struct design *d = sample("samples/dx-active-active.cfg");
+	struct design *d = support_load_file("samples/dx-active-active.cfg");
 	struct outline o = { NULL, 0, 0 };
 	char *s;
 
@@ -131,7 +121,7 @@ test_inspector_communities(void **state)
 static void
 test_summary_counts(void **state)
 {
-	struct design *d = sample("samples/multi-dc.cfg");
+	struct design *d = support_load_file("samples/multi-dc.cfg");
 	struct design *empty = design_new();
 	char *s;
 

@@ -19,6 +19,7 @@
 #include "model/strbuf.h"
 #include "render/findings.h"
 #include "tools/gen.h"
+#include "tests/support.h"
 
 /* ---- designs --------------------------------------------------------- */
 
@@ -85,31 +86,6 @@
 
 /* ---- helpers --------------------------------------------------------- */
 
-static struct design *
-load_text(const char *text)
-{
-	struct error err = ERROR_INIT;
-	struct design *d = NULL;
-
-	if (design_load_string(text, "test", &d, &err) != 0) {
-		char *s = error_string(&err);
-
-		fail_msg("design does not load:\n%s\n%s", s, text);
-	}
-	return d;
-}
-
-static struct design *
-load_file(const char *path)
-{
-	struct error err = ERROR_INIT;
-	struct design *d = NULL;
-
-	if (design_load(path, &d, &err) != 0)
-		fail_msg("%s does not load", path);
-	return d;
-}
-
 /* Every rule on a design, the way hatopo check runs them. */
 static void
 check_design(const struct design *d, const struct secrets *s,
@@ -124,7 +100,7 @@ check_design(const struct design *d, const struct secrets *s,
 static void
 check_text(const char *text, struct findings *f)
 {
-	struct design *d = load_text(text);
+	struct design *d = support_load_text(text);
 
 	check_design(d, NULL, NULL, f);
 	design_free(&d);
@@ -1163,7 +1139,7 @@ test_ha013_bad_inside_in_memory(void **state)
 	assert_non_null(strstr(err.items[0].message, "AWS reserves this /30"));
 	error_clear(&err);
 	/* ... so the rule sees one through an edit that bypassed it. */
-	d = load_text(CLEAN);
+	d = support_load_text(CLEAN);
 	d->conns[0].tunnels[0].inside = pfx("169.254.1.0/30");
 	d->conns[0].tunnels[1].inside = pfx("169.254.10.0/29");
 	d->conns[1].tunnels[1].inside = pfx("10.9.9.0/30");
@@ -1422,7 +1398,7 @@ test_ha018_vgw(void **state)
 static void
 test_ha019_short_psk(void **state)
 {
-	struct design *d = load_text(CLEAN);
+	struct design *d = support_load_text(CLEAN);
 	struct secrets *s = secrets_new();
 	struct findings f;
 	const struct finding *x;
@@ -1453,7 +1429,7 @@ test_ha019_short_psk(void **state)
 static void
 test_ha019_good_or_no_secrets(void **state)
 {
-	struct design *d = load_text(CLEAN);
+	struct design *d = support_load_text(CLEAN);
 	struct secrets *s = secrets_new();
 	struct error none = ERROR_INIT;
 	struct findings f;
@@ -1474,7 +1450,7 @@ test_ha019_good_or_no_secrets(void **state)
 static void
 test_ha019_secrets_load_error(void **state)
 {
-	struct design *d = load_text(CLEAN);
+	struct design *d = support_load_text(CLEAN);
 	struct secrets *s = NULL;
 	struct error serr = ERROR_INIT;
 	struct findings f;
@@ -1791,7 +1767,7 @@ test_overrides_change_the_report(void **state)
 static void
 test_overrides_every_rule_off(void **state)
 {
-	struct design *d = load_text(NO_SUMMARY);
+	struct design *d = support_load_text(NO_SUMMARY);
 	struct findings f;
 
 	(void)state;
@@ -1873,7 +1849,7 @@ test_order_rule_then_subject(void **state)
 static void
 test_order_is_stable(void **state)
 {
-	struct design *d = load_text(BUSY);
+	struct design *d = support_load_text(BUSY);
 	struct findings a, b;
 	char *ta, *tb, *ja, *jb;
 
@@ -1970,7 +1946,7 @@ test_sample_multi_dc(void **state)
 		"HA007", "connection:vpn1",
 		"HA020", "vpc:prod",
 	};
-	struct design *d = load_file("samples/multi-dc.cfg");
+	struct design *d = support_load_file("samples/multi-dc.cfg");
 	struct findings f;
 
 	(void)state;
@@ -1995,7 +1971,7 @@ test_sample_multi_dc(void **state)
 static void
 test_sample_vpn_active_active(void **state)
 {
-	struct design *d = load_file("samples/vpn-active-active.cfg");
+	struct design *d = support_load_file("samples/vpn-active-active.cfg");
 	struct findings f;
 
 	(void)state;
@@ -2012,7 +1988,7 @@ test_sample_dx_active_active(void **state)
 		"HA020", "vpc:prod",
 		"HA021", "vpc:prod",
 	};
-	struct design *d = load_file("samples/dx-active-active.cfg");
+	struct design *d = support_load_file("samples/dx-active-active.cfg");
 	struct findings f;
 
 	(void)state;
@@ -2035,7 +2011,7 @@ test_sample_dx_active_active(void **state)
 static void
 test_json_shape(void **state)
 {
-	struct design *d = load_file("samples/multi-dc.cfg");
+	struct design *d = support_load_file("samples/multi-dc.cfg");
 	struct findings f;
 	json_error_t jerr;
 	json_t *root, *arr, *counts;
@@ -2086,7 +2062,7 @@ test_json_shape(void **state)
 static void
 test_json_empty(void **state)
 {
-	struct design *d = load_file("samples/vpn-active-active.cfg");
+	struct design *d = support_load_file("samples/vpn-active-active.cfg");
 	struct findings f;
 	json_error_t jerr;
 	json_t *root;
@@ -2108,7 +2084,7 @@ test_json_empty(void **state)
 static void
 test_text_and_markdown(void **state)
 {
-	struct design *d = load_file("samples/multi-dc.cfg");
+	struct design *d = support_load_file("samples/multi-dc.cfg");
 	struct findings f;
 	char *plain, *colour, *md;
 
@@ -2137,7 +2113,7 @@ test_no_secret_in_any_output(void **state)
 {
 	static const char *const keys[] = { "Known_PSK.2024xyz", "Other.key_77",
 		"shrt1", "0Zeroes.first", "Md5Secret_123" };
-	struct design *d = load_text(CLEAN);
+	struct design *d = support_load_text(CLEAN);
 	struct secrets *s = secrets_new();
 	struct findings f;
 	char *out[3];

@@ -18,6 +18,7 @@
 #include "model/design.h"
 #include "model/secrets.h"
 #include "model/xalloc.h"
+#include "tests/support.h"
 
 #define DRAWS 10000
 #define ALPHABET \
@@ -291,20 +292,10 @@ test_md5_rules(void **state)
 
 /* ---- filling from a design ---- */
 
-static struct design *
-sample(const char *path)
-{
-	struct error e = ERROR_INIT;
-	struct design *d = NULL;
-
-	assert_int_equal(design_load(path, &d, &e), 0);
-	return d;
-}
-
 static void
 test_fill_multi_dc(void **state)
 {
-	struct design *d = sample("samples/multi-dc.cfg");
+	struct design *d = support_load_file("samples/multi-dc.cfg");
 	struct secrets *s = secrets_new();
 	struct error e = ERROR_INIT;
 	char psk1[SECRETS_PSK_MAX + 1], psk2[SECRETS_PSK_MAX + 1];
@@ -347,7 +338,7 @@ test_fill_multi_dc(void **state)
 static void
 test_fill_keeps_user_keys(void **state)
 {
-	struct design *d = sample("samples/multi-dc.cfg");
+	struct design *d = support_load_file("samples/multi-dc.cfg");
 	struct secrets *s = secrets_new();
 	struct error e = ERROR_INIT;
 	int added;
@@ -420,7 +411,7 @@ static void
 test_save_mode_0600(void **state)
 {
 	char *path = xasprintf("%s/d.cfg.secrets", (char *)*state);
-	struct design *d = sample("samples/multi-dc.cfg");
+	struct design *d = support_load_file("samples/multi-dc.cfg");
 	struct secrets *s = secrets_new(), *back = NULL;
 	struct error e = ERROR_INIT;
 	struct stat st;

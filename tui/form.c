@@ -477,15 +477,14 @@ free_demand(const struct design *d, int sel, char *buf, size_t len)
 
 static void check(struct form *fm);
 
-struct form *
-form_new(const struct design *d, const char *path, enum form_kind kind,
-    bool edit, size_t index, int selkind)
+/* Whether the design validates decides if the form checks the whole
+ * edited copy (a broken design would blame every edit). */
+static struct form *
+form_alloc(const struct design *d, const char *path, enum form_kind kind,
+    bool edit, size_t index)
 {
 	struct form *fm = xcalloc(1, sizeof *fm);
 	struct error err = ERROR_INIT;
-	char buf[FIELD_MAX], name[64];
-	int dc, dev, conn;
-	struct field *f;
 
 	fm->d = d;
 	fm->path = path;
@@ -494,6 +493,18 @@ form_new(const struct design *d, const char *path, enum form_kind kind,
 	fm->index = index;
 	fm->was_valid = design_validate(d, path, &err) == 0;
 	error_clear(&err);
+	return fm;
+}
+
+struct form *
+form_new(const struct design *d, const char *path, enum form_kind kind,
+    bool edit, size_t index, int selkind)
+{
+	struct form *fm = form_alloc(d, path, kind, edit, index);
+	char buf[FIELD_MAX], name[64];
+	int dc, dev, conn;
+	struct field *f;
+
 	selection_context(d, selkind, index, &dc, &dev, &conn);
 	switch (kind) {
 	case FORM_VPC:
@@ -655,19 +666,11 @@ struct form *
 form_edit_item(const struct design *d, const char *path,
     enum form_kind kind, size_t owner, size_t item)
 {
-	struct form *fm = xcalloc(1, sizeof *fm);
-	struct error err = ERROR_INIT;
+	struct form *fm = form_alloc(d, path, kind, true, owner);
 	char buf[FIELD_MAX];
 	struct field *f;
 
-	fm->d = d;
-	fm->path = path;
-	fm->kind = kind;
-	fm->edit = true;
-	fm->index = owner;
 	fm->sub = item;
-	fm->was_valid = design_validate(d, path, &err) == 0;
-	error_clear(&err);
 	if (kind == FORM_PREFIX) {
 		prefix_format(&d->dcs[owner].prefixes[item], buf, sizeof buf);
 		add(fm, "prefix", F_PREFIX, buf);
@@ -1234,8 +1237,8 @@ apply(struct form *fm, char *what, size_t whatlen)
 		struct risk *r;
 
 		if (fm->edit) {
+			rename_object(fm, nd, DESIGN_RISK);
 			r = &nd->risks[fm->index];
-			snprintf(r->name, sizeof r->name, "%s", val(fm, "name"));
 			for (size_t i = 0; i < r->nmembers; i++)
 				free(r->members[i]);
 			r->nmembers = 0;

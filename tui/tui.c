@@ -18,6 +18,7 @@
 #include <menu.h>
 #include <panel.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,8 +163,6 @@ struct tui {
 };
 
 static void recompute(struct tui *t);
-static void rename_failures(struct tui *t, const char *kind,
-    const char *old, const char *name);
 static void row_cells(struct tui *t, struct matrix_row *row);
 static void row_cells_free(struct tui *t, struct matrix_row *row);
 static void apply_failures(struct tui *t);
@@ -1858,6 +1857,34 @@ edit_selected(struct tui *t)
 	}
 }
 
+/* Add to the status line's message. */
+static void __attribute__((format(printf, 2, 3)))
+msg_add(struct tui *t, const char *fmt, ...)
+{
+	size_t at = strlen(t->msg);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->msg + at, sizeof t->msg - at, fmt, ap);
+	va_end(ap);
+}
+
+/* "what: " and err's first problem as the message (or after it, with
+ * append): the status line has room for one. */
+static void
+msg_error(struct tui *t, bool append, const char *what,
+    const struct error *err)
+{
+	char *e = error_string(err);
+
+	e[strcspn(e, "\n")] = '\0';
+	if (!append)
+		t->msg[0] = '\0';
+	msg_add(t, "%s%s: %s%s", append ? "; " : "", what, e,
+	    err->count > 1 ? " (and more)" : "");
+	free(e);
+}
+
 static void
 rename_location(struct tui *t, const char *name)
 {
@@ -1874,19 +1901,14 @@ rename_location(struct tui *t, const char *name)
 		return;
 	nd = design_clone(t->d);
 	if (design_rename(nd, DESIGN_LOCATION, k, name, &err) != 0) {
-		char *e = error_string(&err);
-
-		e[strcspn(e, "\n")] = '\0';
-		snprintf(t->msg, sizeof t->msg, "not renamed: %s", e);
-		free(e);
+		msg_error(t, false, "not renamed", &err);
 		design_free(&nd);
 	} else {
 		snprintf(what, sizeof what, "renamed DX location %s to %s",
 		    t->rename_from, name);
+		design_rename_ids(t->d, DESIGN_LOCATION, k, name, t->failed,
+		    t->nfailed);
 		commit(t, nd, what);
-		rename_failures(t, "location:", t->rename_from, name);
-		apply_failures(t);
-		build_items(t);
 		for (size_t i = 0; i < t->cv.nlocations; i++)
 			if (strcmp(canvas_location_name(&t->cv, i), name) == 0) {
 				int o = canvas_find(&t->cv, CANVAS_LOCATION, i);
@@ -2025,14 +2047,9 @@ run_export(struct tui *t, const char *dir)
 	struct export_report rep = { 0 };
 	struct error err = ERROR_INIT;
 
-	if (export_run(&o, &rep, &err) != 0) {
-		char *s = error_string(&err);
-
-		s[strcspn(s, "\n")] = '\0';
-		snprintf(t->msg, sizeof t->msg, "not exported: %s%s", s,
-		    err.count > 1 ? " (and more)" : "");
-		free(s);
-	} else if (rep.secrets_added > 0)
+	if (export_run(&o, &rep, &err) != 0)
+		msg_error(t, false, "not exported", &err);
+	else if (rep.secrets_added > 0)
 		snprintf(t->msg, sizeof t->msg, "exported %zu files into %s; "
 		    "%d new keys in %s", rep.nwritten, dir, rep.secrets_added,
 		    rep.secrets_path ? rep.secrets_path : "the secrets file");
@@ -2045,36 +2062,41 @@ run_export(struct tui *t, const char *dir)
 
 /* A new VPN: its pre-shared keys go into DESIGN.secrets (0600), never on
  * the screen. */
+/* The design's secrets file, loaded; with create, a new one when there
+ * is none.  NULL (err filled when the file does not load) otherwise. */
+static struct secrets *
+design_secrets(const struct tui *t, bool create, char **sp,
+    struct error *err)
+{
+	struct secrets *sec = NULL;
+
+	*sp = secrets_path(t->path);
+	if (access(*sp, F_OK) == 0) {
+		if (secrets_load(*sp, &sec, err) != 0)
+			sec = NULL;
+	} else if (create)
+		sec = secrets_new();
+	return sec;
+}
+
 static void
 propose_psks(struct tui *t)
 {
 	struct error err = ERROR_INIT;
-	struct secrets *sec = NULL;
+	struct secrets *sec;
 	char *sp;
 	int added = 0;
 
 	if (t->path == NULL) {
-		snprintf(t->msg + strlen(t->msg), sizeof t->msg - strlen(t->msg),
-		    "; keys are proposed once the design is saved");
+		msg_add(t, "; keys are proposed once the design is saved");
 		return;
 	}
-	sp = secrets_path(t->path);
-	if (access(sp, F_OK) == 0) {
-		if (secrets_load(sp, &sec, &err) != 0)
-			sec = NULL;
-	} else
-		sec = secrets_new();
+	sec = design_secrets(t, true, &sp, &err);
 	if (sec == NULL || secrets_fill(sec, t->d, &added, &err) != 0 ||
-	    (added > 0 && secrets_save(sec, sp, &err) != 0)) {
-		char *s = error_string(&err);
-
-		s[strcspn(s, "\n")] = '\0';
-		snprintf(t->msg + strlen(t->msg), sizeof t->msg - strlen(t->msg),
-		    "; no keys written: %s", s);
-		free(s);
-	} else if (added > 0)
-		snprintf(t->msg + strlen(t->msg), sizeof t->msg - strlen(t->msg),
-		    "; %d keys proposed in %s", added, sp);
+	    (added > 0 && secrets_save(sec, sp, &err) != 0))
+		msg_error(t, true, "no keys written", &err);
+	else if (added > 0)
+		msg_add(t, "; %d keys proposed in %s", added, sp);
 	secrets_free(&sec);
 	error_clear(&err);
 	free(sp);
@@ -2799,31 +2821,6 @@ handle_matrix(struct tui *t, int ch)
 	}
 }
 
-/* Rewrite what-if failures naming OLD under KIND ("connection:") so a
- * renamed object stays failed: "connection:vpn1" and "tunnel:vpn1/2". */
-static void
-rename_failures(struct tui *t, const char *kind, const char *old,
-    const char *name)
-{
-	size_t kl = strlen(kind), ol = strlen(old);
-
-	for (size_t i = 0; i < t->nfailed; i++) {
-		char *id = t->failed[i], *n = NULL;
-
-		if (strncmp(id, kind, kl) == 0 && strncmp(id + kl, old, ol) == 0 &&
-		    id[kl + ol] == '\0')
-			n = xasprintf("%s%s", kind, name);
-		else if (strcmp(kind, "connection:") == 0 &&
-		    strncmp(id, "tunnel:", 7) == 0 &&
-		    strncmp(id + 7, old, ol) == 0 && id[7 + ol] == '/')
-			n = xasprintf("tunnel:%s%s", name, id + 7 + ol);
-		if (n) {
-			free(id);
-			t->failed[i] = n;
-		}
-	}
-}
-
 /* Keys live in DESIGN.secrets by connection name: a renamed connection
  * keeps its PSKs and MD5 key (copied, so undo finds them under the old
  * name too). */
@@ -2831,82 +2828,61 @@ static void
 carry_keys(struct tui *t, const char *old, const char *name)
 {
 	struct error err = ERROR_INIT;
-	struct secrets *sec = NULL;
-	char *sp, copy[SECRETS_MD5_MAX + SECRETS_PSK_MAX + 1];
-	bool changed = false;
+	struct secrets *sec;
+	char *sp, what[96];
 
 	if (t->path == NULL)
 		return;
-	sp = secrets_path(t->path);
-	if (access(sp, F_OK) != 0 || secrets_load(sp, &sec, &err) != 0) {
-		error_clear(&err);
-		free(sp);
-		return;
+	sec = design_secrets(t, false, &sp, &err);
+	if (sec != NULL && secrets_carry(sec, old, name) > 0) {
+		snprintf(what, sizeof what, "keys not carried to %s", name);
+		if (secrets_save(sec, sp, &err) != 0)
+			msg_error(t, true, what, &err);
+		else
+			msg_add(t, "; keys carried to %s", name);
 	}
-	/* Copied through a buffer: setting a key may move the table the
-	 * old one lives in. */
-	for (int n = 1; n <= DESIGN_MAX_TUNNELS; n++) {
-		const char *k = secrets_psk(sec, old, n);
-
-		if (k && secrets_psk(sec, name, n) == NULL) {
-			snprintf(copy, sizeof copy, "%s", k);
-			secrets_set_psk(sec, name, n, copy);
-			changed = true;
-		}
-	}
-	if (secrets_md5(sec, old) && secrets_md5(sec, name) == NULL) {
-		snprintf(copy, sizeof copy, "%s", secrets_md5(sec, old));
-		secrets_set_md5(sec, name, copy);
-		changed = true;
-	}
-	explicit_bzero(copy, sizeof copy);
-	if (changed && secrets_save(sec, sp, &err) != 0) {
-		char *e = error_string(&err);
-
-		e[strcspn(e, "\n")] = '\0';
-		snprintf(t->msg + strlen(t->msg), sizeof t->msg - strlen(t->msg),
-		    "; keys not carried to %s: %s", name, e);
-		free(e);
-	} else if (changed)
-		snprintf(t->msg + strlen(t->msg), sizeof t->msg - strlen(t->msg),
-		    "; keys carried to %s", name);
 	secrets_free(&sec);
 	error_clear(&err);
 	free(sp);
 }
 
-/* An edit that renamed a data center, device, risk group or connection
- * (same count, other name at the same place): failures and keys
- * follow. */
+/* An edit that renamed objects (same count, another name at the same
+ * place): the what-if failures follow, rewritten as the model rewrites
+ * risk members and before the edit's recompute uses them. */
 static void
-follow_renames(struct tui *t, const struct design *od)
+follow_failures(struct tui *t, const struct design *od,
+    const struct design *nd)
 {
-	const struct design *nd = t->d;
-
 	if (od->ndcs == nd->ndcs)
 		for (size_t i = 0; i < nd->ndcs; i++)
 			if (strcmp(od->dcs[i].name, nd->dcs[i].name) != 0)
-				rename_failures(t, "datacenter:", od->dcs[i].name,
-				    nd->dcs[i].name);
+				design_rename_ids(od, DESIGN_DC, i, nd->dcs[i].name,
+				    t->failed, t->nfailed);
 	if (od->ndevices == nd->ndevices)
 		for (size_t i = 0; i < nd->ndevices; i++)
 			if (strcmp(od->devices[i].name, nd->devices[i].name) != 0)
-				rename_failures(t, "device:", od->devices[i].name,
-				    nd->devices[i].name);
+				design_rename_ids(od, DESIGN_DEVICE, i,
+				    nd->devices[i].name, t->failed, t->nfailed);
 	if (od->nrisks == nd->nrisks)
 		for (size_t i = 0; i < nd->nrisks; i++)
 			if (strcmp(od->risks[i].name, nd->risks[i].name) != 0)
-				rename_failures(t, "risk:", od->risks[i].name,
-				    nd->risks[i].name);
+				design_rename_ids(od, DESIGN_RISK, i, nd->risks[i].name,
+				    t->failed, t->nfailed);
 	if (od->nconns == nd->nconns)
 		for (size_t i = 0; i < nd->nconns; i++)
-			if (strcmp(od->conns[i].name, nd->conns[i].name) != 0) {
-				rename_failures(t, "connection:", od->conns[i].name,
-				    nd->conns[i].name);
+			if (strcmp(od->conns[i].name, nd->conns[i].name) != 0)
+				design_rename_ids(od, DESIGN_CONN, i, nd->conns[i].name,
+				    t->failed, t->nfailed);
+}
+
+/* A renamed connection keeps its keys (said after the edit's message). */
+static void
+follow_keys(struct tui *t, const struct design *od, const struct design *nd)
+{
+	if (od->nconns == nd->nconns)
+		for (size_t i = 0; i < nd->nconns; i++)
+			if (strcmp(od->conns[i].name, nd->conns[i].name) != 0)
 				carry_keys(t, od->conns[i].name, nd->conns[i].name);
-			}
-	apply_failures(t);
-	build_items(t);
 }
 
 static void
@@ -2933,8 +2909,9 @@ handle_form(struct tui *t, int ch)
 			t->sel_kind = (enum canvas_kind)k;
 			t->sel_index = idx;
 		}
+		follow_failures(t, t->d, nd);
 		commit(t, nd, what);
-		follow_renames(t, t->hist[t->pos - 1]);
+		follow_keys(t, t->hist[t->pos - 1], nd);
 		if (newvpn)
 			propose_psks(t);
 	}
