@@ -135,7 +135,9 @@ tm send-keys -t $s F
 check "F clears the applied scenario" $s wait_gone $s 'what-if:'
 # Rows are computed as they come on screen; leaving with Esc puts the
 # canvas back as it was, however far the list was scrolled.
-tm send-keys -t $s m j j j j Escape
+tm send-keys -t $s m
+check "m opens the matrix again" $s wait_for $s 'failover matrix \(k=1\)'
+tm send-keys -t $s j j j j Escape
 check "Esc leaves the matrix" $s wait_gone $s 'failover matrix'
 check "and no scenario is applied" $s not on_screen $s 'what-if:'
 check "the findings are the baseline's" $s on_screen $s \
