@@ -62,7 +62,7 @@ check "the add list opens again" $s wait_for $s '┌─ add ─+┐'
 tm send-keys -t $s -H 1b 5b 4d 20 22 22
 tm send-keys -t $s -H 1b 5b 4d 23 22 22
 check "a click outside the list closes it" $s wait_gone $s '┌─ add ─+┐'
-check "and changes nothing" $s not on_screen $s 'multi-dc\.cfg \+'
+check "and changes nothing" $s wait_gone $s 'multi-dc\.cfg \+'
 
 tm send-keys -t $s -H 1b 5b 4d 20 4f 30
 tm send-keys -t $s -H 1b 5b 4d 23 24 2e
@@ -139,7 +139,7 @@ tm send-keys -t $s m
 check "m opens the matrix again" $s wait_for $s 'failover matrix \(k=1\)'
 tm send-keys -t $s j j j j Escape
 check "Esc leaves the matrix" $s wait_gone $s 'failover matrix'
-check "and no scenario is applied" $s not on_screen $s 'what-if:'
+check "and no scenario is applied" $s wait_gone $s 'what-if:'
 check "the findings are the baseline's" $s on_screen $s \
     'findings  2 E  0 W  1 I'
 
@@ -262,7 +262,7 @@ tm send-keys -t $s C-r C-r
 check "Ctrl-R redoes both" $s wait_for $s '┆ vpn2'
 tm send-keys -t $s s
 check "s saves" $s wait_for $s "saved .*edit\\.cfg"
-check "saving clears the unsaved mark" $s not on_screen $s 'edit\.cfg \+'
+check "saving clears the unsaved mark" $s wait_gone $s 'edit\.cfg \+'
 check "the previous version is kept as DESIGN~" $s \
     cmp -s "$sample" "$tmp/edit.cfg~"
 check "saving removes the recovery file" $s [ ! -e "$tmp/edit.cfg.recover" ]
@@ -294,7 +294,7 @@ check "n keeps it" $s wait_for $s 'nothing deleted'
 check "dc3 is still there" $s on_screen $s 'dc3 · 10\.2\.0\.0/16'
 tm send-keys -t $s d y
 check "y deletes it with its device and VPN" $s wait_gone $s '┆ vpn2'
-check "dc3 is gone" $s not on_screen $s 'dc3 · '
+check "dc3 is gone" $s wait_gone $s 'dc3 · '
 tm send-keys -t $s q
 check "q with unsaved changes asks" $s wait_for $s \
     'unsaved changes: s save and quit, d discard and quit'
@@ -588,7 +588,7 @@ check "the secrets file is 0600" $s \
     [ "$(stat -c %a "$tmp/fields.cfg.secrets")" = 600 ]
 psk=$(sed -n 's/.*psk = "\([^"]*\)".*/\1/p' "$tmp/fields.cfg.secrets" | head -1)
 check "the secrets file holds a key" $s [ -n "$psk" ]
-check "no key is on the screen" $s not on_screen $s "${psk:-none}"
+check "no key is on the screen" $s wait_gone $s "${psk:-none}"
 tm send-keys -t $s s
 wait_for $s "saved .*fields\\.cfg" >/dev/null
 
@@ -658,7 +658,7 @@ wait_for $s '║ VPC prod' >/dev/null
 check "at 80x24 the canvas does not fit" $s on_screen $s ' 0,0 of [0-9]+x[0-9]+ '
 tm send-keys -t $s -H 1b 5b 4d 61 2a 2a
 check "the wheel scrolls the canvas down" $s wait_for $s ' 0,3 of [0-9]+x[0-9]+ '
-check "the VPC has scrolled off" $s not on_screen $s '║ VPC prod'
+check "the VPC has scrolled off" $s wait_gone $s '║ VPC prod'
 tm send-keys -t $s -H 1b 5b 4d 60 2a 2a
 check "and back up" $s wait_for $s '║ VPC prod'
 tm send-keys -t $s -H 1b 5b 4d 61 6a 2e

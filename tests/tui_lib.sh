@@ -137,7 +137,9 @@ left_screen() {
 sample=samples/multi-dc.cfg
 ESC=$(printf '\033')
 
-on_screen() { screen "$1" | grep -Eq -- "$2"; }
+# on_screen SESSION EXTENDED-REGEX: the text is there, or comes within the
+# wait (a redraw can reach tmux in more than one piece).
+on_screen() { wait_for "$1" "$2"; }
 # Is TEXT drawn in reverse video?  Colour changes (SGR 30-49) are dropped
 # first; the last attribute change before the text must switch reverse
 # video (SGR 7) on.
