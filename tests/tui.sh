@@ -91,6 +91,20 @@ check "j moves the selection down to vpn1's device" $s wait_for $s \
 tm send-keys -t $s Tab Enter
 check "Tab and Enter on a finding select its subject (wan:dc1-dc2)" $s \
     wait_for $s '┌ WAN link wan:dc1-dc2'
+tm send-keys -t $s Tab
+check "the finding in focus shows its whole message" $s wait_for $s \
+    '│ +\(10\.0\.0\.0/15\), and dc2 has +│$'
+check "and its fix" $s on_screen $s '│ +fix: advertise 10\.0\.0\.0/16 +│$'
+check "the findings out of focus stay at three rows" $s on_screen $s \
+    '│ +whose tunnel carries 1\.25\.\.\. +│$'
+# A finding takes several rows: a click on the third one's first row
+# chooses the third one.
+row=$(screen $s | grep -n 'I HA020' | cut -d: -f1)
+tm send-keys -t $s -H 1b 5b 4d 20 76 "$(printf %x $((32 + ${row:-1})))"
+tm send-keys -t $s -H 1b 5b 4d 23 76 "$(printf %x $((32 + ${row:-1})))"
+check "a click on a finding chooses the finding drawn there" $s wait_for $s \
+    '│ +fix: add a second DX on a +│$'
+check "and selects its subject" $s on_screen $s '┌ VPC prod'
 
 # --- what-if ------------------------------------------------------------------
 tm send-keys -t $s / d x 1 Enter
@@ -149,7 +163,7 @@ check "? opens the help" $s wait_for $s '^  hatopo keys'
 for key in 'f +fail or restore' 'F +clear every failure' 'm +failover matrix' \
     'a +add' 'e, Enter +edit' 'd, Delete +delete' 'u, Ctrl-R +undo, redo' \
     's, S +save, save as' 'n +new design from a template' '/ +find by name' \
-    'Tab +focus the canvas, the findings, the inspector' 'q +quit \(asks'; do
+    'Tab +focus the canvas, the findings \(the chosen one' 'q +quit \(asks'; do
 	check "the help lists $(echo "$key" | sed 's/ +.*//; s/\\//g')" $s \
 	    on_screen $s "^    $key"
 done

@@ -81,7 +81,16 @@ struct item {
 	char sev;                   /* 'E', 'W', 'I' */
 	char rule[12];
 	char *text;
+	char *fix;                  /* "fix: ...", or NULL */
 	char *subject;              /* a component ID, or NULL */
+};
+
+/* One row of a finding as the panel draws it: a piece of its message, or
+ * of its fix; cut ends the piece with "...". */
+struct item_row {
+	const char *s;
+	size_t n;
+	bool fix, cut;
 };
 
 struct matrix_row {
@@ -117,6 +126,8 @@ struct tui {
 	struct item *items;
 	size_t nitems, itemcap;
 	size_t isel, itop;
+	size_t *frow;               /* the item drawn on each panel row */
+	int nfrow, frowcap;
 	int counts[3];
 	/* Selection and view. */
 	int sel;
@@ -688,6 +699,21 @@ wrap_at(const char *s, int w)
 	return blank > 0 ? blank : i;
 }
 
+/* What is above or below a panel's edge, in its bottom border (row y,
+ * ending before column x). */
+static void
+more_mark(const struct tui *t, int y, int x, bool up, bool down)
+{
+	char more[48];
+
+	if (!up && !down)
+		return;
+	snprintf(more, sizeof more, " %s%s%s ", up ? "^" : "",
+	    up && down ? " " : "", down ? "more v" : "");
+	put_text(t, y, x - (int)strlen(more), (int)strlen(more), more,
+	    role(t, ROLE_DIM));
+}
+
 static void
 draw_inspector(struct tui *t, const struct geom *g)
 {
@@ -729,31 +755,46 @@ draw_inspector(struct tui *t, const struct geom *g)
 	t->insp_rows = row;
 	for (; y < g->ih; y++)
 		put_text(t, y, g->rx + 1, w + 1, "", A_NORMAL);
-	/* What is above or below the panel's edge, in its bottom border. */
-	if (t->insp_top > 0 || row - t->insp_top > room) {
-		char more[48];
-
-		snprintf(more, sizeof more, " %s%s%s ", t->insp_top > 0 ? "^" : "",
-		    t->insp_top > 0 && row - t->insp_top > room ? " " : "",
-		    row - t->insp_top > room ? "more v" : "");
-		put_text(t, g->ih, g->rx + g->rw - 2 - (int)strlen(more),
-		    (int)strlen(more), more, role(t, ROLE_DIM));
-	}
+	more_mark(t, g->ih, g->rx + g->rw - 2, t->insp_top > 0,
+	    row - t->insp_top > room);
 	free(text);
 }
 
-/* Lines a finding takes: its text wrapped under the rule, at most 3. */
+/* The rows a finding takes, w columns for its text: the message wrapped,
+ * at most 3 rows cut with "..." unless the finding is open (selected in
+ * the focused list), then the whole message and its fix.  Fills up to
+ * max rows; returns how many there are. */
 static int
-item_lines(const struct item *it, int w)
+item_rows(const struct item *it, int w, bool open, struct item_row *rows,
+    int max)
 {
-	int n = 10 + (int)strlen(it->text), lines = 1, room = w;
+	const char *parts[2] = { it->text, open ? it->fix : NULL };
+	int n = 0;
 
-	while (n > room && lines < 3) {
-		n -= room;
-		room = w - 10;
-		lines++;
+	if (w < 4)
+		w = 4;
+	for (int k = 0; k < 2; k++) {
+		const char *p = parts[k];
+
+		while (p != NULL && (*p != '\0' || (k == 0 && n == 0))) {
+			size_t len = wrap_at(p, w);
+			bool cut = false;
+
+			if (!open && n == 2 && p[len] != '\0') {
+				len = wrap_at(p, w - 3);
+				cut = true;
+			}
+			if (n < max)
+				rows[n] = (struct item_row){ p, len, k == 1, cut };
+			n++;
+			if (cut || len == 0)
+				break;
+			p += len;
+			while (*p == ' ')
+				p++;
+		}
 	}
-	return lines;
+	return n;
 }
 
 static void
@@ -761,81 +802,80 @@ draw_findings(struct tui *t, const struct geom *g)
 {
 	char title[96];
 	int rows = g->fh - 2, w = g->rw - 3, y = 0;
+	struct item_row lines[64];
+	bool below = false;
 
 	snprintf(title, sizeof title, "findings  %d E  %d W  %d I",
 	    t->counts[0], t->counts[1], t->counts[2]);
 	frame(t, g->fy, g->rx, g->fh, g->rw, title, t->focus == FOCUS_FINDINGS);
 	if (t->isel < t->itop)
 		t->itop = t->isel;
+	/* Every finding takes a row at least. */
+	if (rows > 0 && t->isel - t->itop >= (size_t)rows)
+		t->itop = t->isel - (size_t)rows + 1;
+	/* The selected finding stays on screen, the whole of it when it is
+	 * open and fits. */
 	for (;;) {
-		int used = 0;
+		int used = 1;
 
-		for (size_t i = t->itop; i <= t->isel && i < t->nitems; i++)
-			used += item_lines(&t->items[i], w);
+		if (t->focus == FOCUS_FINDINGS && t->isel < t->nitems) {
+			used = item_rows(&t->items[t->isel], w - 10, true, NULL, 0);
+			if (used > rows)
+				used = rows;
+		}
+		for (size_t i = t->itop; i < t->isel && i < t->nitems; i++)
+			used += item_rows(&t->items[i], w - 10, false, NULL, 0);
 		if (used <= rows || t->itop >= t->isel)
 			break;
 		t->itop++;
 	}
+	if (rows > t->frowcap) {
+		t->frow = xrealloc(t->frow, (size_t)rows * sizeof *t->frow);
+		t->frowcap = rows;
+	}
 	for (size_t i = t->itop; i < t->nitems && y < rows; i++) {
 		const struct item *it = &t->items[i];
+		bool sel = t->focus == FOCUS_FINDINGS && i == t->isel;
+		int n = item_rows(it, w - 10, sel, lines, 64), l;
 		char head[32];
-		const char *p = it->text;
 		attr_t a;
-		int first;
 
-		if (it->sev == 'E')
+		if (sel)
+			a = role(t, ROLE_SELECTED);
+		else if (it->sev == 'E')
 			a = role(t, ROLE_ERROR);
 		else if (it->sev == 'W')
 			a = role(t, ROLE_WARNING);
 		else
 			a = role(t, ROLE_INFO);
-		if (t->focus == FOCUS_FINDINGS && i == t->isel)
-			a = role(t, ROLE_SELECTED);
 		snprintf(head, sizeof head, "%c %-7s ", it->sev, it->rule);
-		put_text(t, g->fy + 1 + y, g->rx + 1, 1, " ", A_NORMAL);
-		put_text(t, g->fy + 1 + y, g->rx + 2, 10, head, a);
-		first = w - 10;
-		for (int l = 0; l < 3 && y < rows; l++, y++) {
-			char buf[256];
-			int n = (int)strlen(p), take = n < first ? n : first;
+		if (n > 64)
+			n = 64;
+		for (l = 0; l < n && y < rows; l++, y++) {
+			char buf[512];
 
-			if (l > 0) {
-				put_text(t, g->fy + 1 + y, g->rx + 1, 11, "", A_NORMAL);
-				if (*p == '\0')
-					break;
-			}
-			if (take < n && l < 2) {
-				int sp = take;
-
-				while (sp > take / 2 && p[sp] != ' ')
-					sp--;
-				if (sp > take / 2)
-					take = sp;
-			}
-			if (l == 2 && n > take && take > 3) {
-				snprintf(buf, sizeof buf, "%.*s...", take - 3, p);
-				take = n;
-			} else
-				snprintf(buf, sizeof buf, "%.*s", take, p);
-			put_text(t, g->fy + 1 + y, g->rx + 12, w - 10, buf, l == 0 ? a :
-			    (t->focus == FOCUS_FINDINGS && i == t->isel ? a :
-			    A_NORMAL));
-			p += take;
-			while (*p == ' ')
-				p++;
-			if (*p == '\0') {
-				y++;
-				break;
-			}
+			snprintf(buf, sizeof buf, "%.*s%s", (int)lines[l].n,
+			    lines[l].s, lines[l].cut ? "..." : "");
+			put_text(t, g->fy + 1 + y, g->rx + 1, 1, " ", A_NORMAL);
+			put_text(t, g->fy + 1 + y, g->rx + 2, 10, l == 0 ? head : "",
+			    l == 0 ? a : A_NORMAL);
+			put_text(t, g->fy + 1 + y, g->rx + 12, w - 10, buf,
+			    lines[l].fix ? A_NORMAL : l == 0 || sel ? a : A_NORMAL);
+			t->frow[y] = i;
 		}
+		/* Rows of this finding or later ones left out. */
+		if (y >= rows && (l < n || i + 1 < t->nitems))
+			below = true;
 	}
 	if (t->nitems == 0 && rows > 0) {
 		put_text(t, g->fy + 1, g->rx + 1, w + 1, " no findings",
 		    role(t, ROLE_DIM));
 		y = 1;
 	}
+	t->nfrow = t->nitems == 0 ? 0 : y;
 	for (; y < rows; y++)
 		put_text(t, g->fy + 1 + y, g->rx + 1, w + 1, "", A_NORMAL);
+	more_mark(t, g->fy + g->fh - 1, g->rx + g->rw - 2, t->itop > 0, below);
 }
 
 static void
@@ -871,7 +911,8 @@ static const char *const help_lines[] = {
 	"",
 	"  arrows, h j k l  move the selection on the canvas (nearest object)",
 	"  H J K L          move the selected data center left, down, up, right",
-	"  Tab              focus the canvas, the findings, the inspector",
+	"  Tab              focus the canvas, the findings (the chosen one",
+	"                   shown whole, with its fix), the inspector",
 	"                   (inspector: Up/Down/PgUp/PgDn scroll, Esc back)",
 	"  Enter            findings: select the subject; canvas: edit",
 	"  PgUp PgDn        scroll the canvas (or the findings) a page",
@@ -1107,6 +1148,7 @@ items_clear(struct tui *t)
 {
 	for (size_t i = 0; i < t->nitems; i++) {
 		free(t->items[i].text);
+		free(t->items[i].fix);
 		free(t->items[i].subject);
 	}
 	t->nitems = 0;
@@ -1115,7 +1157,7 @@ items_clear(struct tui *t)
 
 static void
 item_add(struct tui *t, char sev, const char *rule, char *text,
-    const char *subject)
+    const char *fix, const char *subject)
 {
 	struct item *it;
 
@@ -1124,6 +1166,7 @@ item_add(struct tui *t, char sev, const char *rule, char *text,
 	it->sev = sev;
 	snprintf(it->rule, sizeof it->rule, "%s", rule);
 	it->text = text;
+	it->fix = fix && *fix ? xasprintf("fix: %s", fix) : NULL;
 	it->subject = subject ? xstrdup(subject) : NULL;
 	t->counts[sev == 'E' ? 0 : sev == 'W' ? 1 : 2]++;
 }
@@ -1138,7 +1181,7 @@ build_items(struct tui *t)
 		const struct error_item *e = &t->verr.items[i];
 
 		item_add(t, 'E', "design", xasprintf("%s%s%s", e->field ?
-		    e->field : "", e->field ? ": " : "", e->message), NULL);
+		    e->field : "", e->field ? ": " : "", e->message), NULL, NULL);
 	}
 	if (t->res != NULL && t->nfailed > 0) {
 		for (size_t i = 0; i < t->res->ndests; i++) {
@@ -1153,7 +1196,7 @@ build_items(struct tui *t)
 			    t->d->dcs[engine_dest_origin(t->e, i)].name);
 			item_add(t, dd->status == ENGINE_OVERLOADED ? 'W' : 'E',
 			    "what-if", xasprintf("%s %s", prefix_format(
-			    engine_dest_prefix(t->e, i), pf, sizeof pf), cell), sub);
+			    engine_dest_prefix(t->e, i), pf, sizeof pf), cell), NULL, sub);
 			free(cell);
 		}
 		for (size_t i = 0; i < t->res->ndcs; i++) {
@@ -1166,7 +1209,7 @@ build_items(struct tui *t)
 			snprintf(sub, sizeof sub, "datacenter:%s", t->d->dcs[i].name);
 			item_add(t, dc->status == ENGINE_OVERLOADED ? 'W' : 'E',
 			    "what-if", xasprintf("%s to AWS %s", t->d->dcs[i].name,
-			    cell), sub);
+			    cell), NULL, sub);
 			free(cell);
 		}
 	}
@@ -1175,7 +1218,8 @@ build_items(struct tui *t)
 		char sev = f->severity == RULE_SEVERITY_ERROR ? 'E' :
 		    f->severity == RULE_SEVERITY_WARNING ? 'W' : 'I';
 
-		item_add(t, sev, f->rule, xstrdup(f->message), f->subject);
+		item_add(t, sev, f->rule, xstrdup(f->message), f->fix,
+		    f->subject);
 	}
 	if (t->isel >= t->nitems)
 		t->isel = t->nitems ? t->nitems - 1 : 0;
@@ -3212,10 +3256,13 @@ handle_mouse(struct tui *t)
 		    t->cv.objs[o].kind == CANVAS_DEVICE) &&
 		    (me.bstate & BUTTON1_PRESSED) ? o : -1;
 	} else if (me.x >= g.rx && me.y > g.fy && me.y < g.fy + g.fh - 1) {
-		size_t i = t->itop + (size_t)(me.y - g.fy - 1);
+		int row = me.y - g.fy - 1;
 
+		/* Findings take one to many rows: the row drawn says which. */
 		t->focus = FOCUS_FINDINGS;
-		if (i < t->nitems) {
+		if (row < t->nfrow && t->frow[row] < t->nitems) {
+			size_t i = t->frow[row];
+
 			t->isel = i;
 			select_subject(t, t->items[i].subject);
 			t->focus = FOCUS_FINDINGS;
@@ -3272,6 +3319,7 @@ tui_close(struct tui *t)
 	free(t->objpath);
 	items_clear(t);
 	free(t->items);
+	free(t->frow);
 	free(t->avail_text);
 	choices_clear(t);
 	matrix_clear(t);
