@@ -878,6 +878,35 @@ draw_findings(struct tui *t, const struct geom *g)
 	more_mark(t, g->fy + g->fh - 1, g->rx + g->rw - 2, t->itop > 0, below);
 }
 
+/* The status line's key hints for where the keys go now, most useful
+ * first: as many as fit, and always help and quit. */
+static void
+key_hints(const struct tui *t, char *buf, size_t len)
+{
+	static const char *const canvas[] = { "a add", "e edit", "d del",
+		"f fail", "F clear", "m matrix", "u undo", "s save", "/ find",
+		"x export", "Tab panels", NULL };
+	static const char *const findings[] = { "Up/Down choose",
+		"Enter select its subject", "Esc canvas", "Tab inspector",
+		"f fail", "F clear", "m matrix", NULL };
+	static const char *const inspector[] = { "Up/Down PgUp/PgDn scroll",
+		"Esc canvas", "Tab canvas", "f fail", "F clear", NULL };
+	const char *const *h = t->focus == FOCUS_FINDINGS ? findings :
+	    t->focus == FOCUS_INSPECTOR ? inspector : canvas;
+	const char *tail = "  ? help  q quit";
+	size_t room = (size_t)COLS > strlen(tail) ? (size_t)COLS - strlen(tail) :
+	    0;
+
+	for (; *h != NULL; h++) {
+		size_t used = strlen(buf);
+
+		if (used + 2 + strlen(*h) > room || used + 2 + strlen(*h) >= len)
+			break;
+		snprintf(buf + used, len - used, "  %s", *h);
+	}
+	snprintf(buf + strlen(buf), len - strlen(buf), "%s", tail);
+}
+
 static void
 draw_status(struct tui *t)
 {
@@ -900,9 +929,9 @@ draw_status(struct tui *t)
 		put_text(t, LINES - 1, 0, COLS, buf, role(t, ROLE_STATUS) | A_BOLD);
 		return;
 	}
-	snprintf(buf, sizeof buf, " %dE %dW %dI  f fail F clear m matrix a add "
-	    "d del u undo s save ? help q quit", t->counts[0],
-	    t->counts[1], t->counts[2]);
+	snprintf(buf, sizeof buf, " %dE %dW %dI", t->counts[0], t->counts[1],
+	    t->counts[2]);
+	key_hints(t, buf, sizeof buf);
 	put_text(t, LINES - 1, 0, COLS, buf, role(t, ROLE_STATUS));
 }
 
@@ -913,7 +942,7 @@ static const char *const help_lines[] = {
 	"  H J K L          move the selected data center left, down, up, right",
 	"  Tab              focus the canvas, the findings (the chosen one",
 	"                   shown whole, with its fix), the inspector",
-	"                   (inspector: Up/Down/PgUp/PgDn scroll, Esc back)",
+	"                   (inspector: Up/Down/PgUp/PgDn scroll); Esc: canvas",
 	"  Enter            findings: select the subject; canvas: edit",
 	"  PgUp PgDn        scroll the canvas (or the findings) a page",
 	"  < >              pan the canvas left and right",
@@ -3051,6 +3080,9 @@ handle_key(struct tui *t, int ch)
 		case KEY_ENTER:
 			if (t->isel < t->nitems)
 				select_subject(t, t->items[t->isel].subject);
+			return true;
+		case 27:
+			t->focus = FOCUS_CANVAS;
 			return true;
 		default:
 			break;
