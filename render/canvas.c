@@ -802,6 +802,29 @@ canvas_glyph(const struct canvas_cell *k, bool utf8)
 	}
 }
 
+uint32_t
+canvas_view_glyph(const struct canvas *c, int x, int y,
+    const struct canvas_view *v, bool utf8)
+{
+	const struct canvas_cell *k = canvas_at(c, x, y), *gap, *label;
+	enum canvas_kind kind;
+
+	if (k == NULL)
+		return ' ';
+	if (v == NULL || v->state == NULL || k->obj < 0 ||
+	    k->part != CANVAS_PART_LINE || v->state[k->obj] != CANVAS_DOWN)
+		return canvas_glyph(k, utf8);
+	kind = c->objs[k->obj].kind;
+	gap = canvas_at(c, x + 1, y);
+	label = canvas_at(c, x + 2, y);
+	if ((kind == CANVAS_CONN || kind == CANVAS_WAN) && label != NULL &&
+	    label->part == CANVAS_PART_TEXT && label->obj == k->obj &&
+	    gap != NULL && (gap->part == CANVAS_PART_EMPTY ||
+	    (gap->part == CANVAS_PART_TEXT && gap->ch == ' ')))
+		return utf8 ? 0x2573 : 'x';
+	return canvas_glyph(k, utf8);
+}
+
 static bool
 same_obj(const struct canvas *c, int a, int b)
 {

@@ -134,6 +134,68 @@ test_roles(void **state)
 	design_free(&d);
 }
 
+/* Where a word is drawn in text cells, or -1. */
+static int
+find_word(const struct canvas *c, const char *word, int *y)
+{
+	size_t n = strlen(word);
+
+	for (*y = 0; *y < c->h; (*y)++)
+		for (int x = 0; x + (int)n <= c->w; x++) {
+			size_t i = 0;
+
+			while (i < n && canvas_at(c, x + (int)i, *y)->part ==
+			    CANVAS_PART_TEXT &&
+			    canvas_at(c, x + (int)i, *y)->ch == (uint32_t)word[i])
+				i++;
+			if (i == n)
+				return x;
+		}
+	return -1;
+}
+
+/* A link that is down is crossed out just before its label, and nowhere
+ * else; one that is up is drawn as laid out. */
+static void
+test_down_marked(void **state)
+{
+	struct design *d = support_load_file("samples/multi-dc.cfg");
+	struct canvas c;
+	struct canvas_view v = { NULL, NULL, -1 };
+	uint8_t *st;
+	int crossed = 0, x, y, dx_x, dx_y, wan_x, wan_y;
+
+	(void)state;
+	memset(&c, 0, sizeof c);
+	canvas_layout(d, 100, &c);
+	st = calloc(c.nobjs, sizeof *st);
+	v.state = st;
+	assert_true((dx_x = find_word(&c, "dx1 10G", &dx_y)) >= 2);
+	assert_true((wan_x = find_word(&c, "wan 10G", &wan_y)) >= 2);
+	assert_int_equal(canvas_view_glyph(&c, dx_x - 2, dx_y, &v, true),
+	    0x2503);                                    /* ┃ */
+	st[canvas_find(&c, CANVAS_CONN, 1)] = CANVAS_DOWN;
+	st[canvas_find(&c, CANVAS_WAN, 0)] = CANVAS_DOWN;
+	for (y = 0; y < c.h; y++)
+		for (x = 0; x < c.w; x++)
+			if (canvas_view_glyph(&c, x, y, &v, true) == 0x2573)
+				crossed++;
+	assert_int_equal(crossed, 2);
+	assert_int_equal(canvas_view_glyph(&c, dx_x - 2, dx_y, &v, true),
+	    0x2573);
+	assert_int_equal(canvas_view_glyph(&c, wan_x - 2, wan_y, &v, true),
+	    0x2573);
+	assert_int_equal(canvas_view_glyph(&c, wan_x - 2, wan_y, &v, false),
+	    'x');
+	/* The label itself and the rest of the track keep their glyphs. */
+	assert_int_equal(canvas_view_glyph(&c, dx_x, dx_y, &v, false), 'd');
+	assert_int_equal(canvas_view_glyph(&c, dx_x - 2, dx_y + 1, &v, true),
+	    canvas_glyph(canvas_at(&c, dx_x - 2, dx_y + 1), true));
+	free(st);
+	canvas_free(&c);
+	design_free(&d);
+}
+
 /* Every object can be reached from the VPC by the arrow keys' search, and
  * every object's box is hit where it is drawn. */
 static void
@@ -261,6 +323,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_samples),
 		cmocka_unit_test(test_roles),
+		cmocka_unit_test(test_down_marked),
 		cmocka_unit_test(test_navigation),
 		cmocka_unit_test(test_layout_honoured),
 		cmocka_unit_test(test_large),

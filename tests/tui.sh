@@ -116,6 +116,8 @@ wait_for $s '┌ dx1 · Direct Connect' >/dev/null
 tm send-keys -t $s f
 check "f fails the selected dx1: the scenario is in the title line" $s \
     wait_for $s 'what-if: connection:dx1 *$'
+check "dx1 is crossed out by its label (seen without colours too)" $s \
+    on_screen $s '╳ dx1 10G'
 check "failing dx1 adds what it breaks to the findings" $s on_screen $s \
     '│ W what-if 10\.0\.0\.0/16 vpn1 ⇒'
 check "the finding says vpn1 is overloaded" $s on_screen $s \
@@ -127,6 +129,7 @@ check "dx1's load is gone" $s on_screen $s '│ to on-prem +down'
 check "the status line counts change at once" $s on_screen $s '^ 2E 2W 1I '
 tm send-keys -t $s f
 check "f again restores dx1" $s wait_gone $s 'what-if: connection:dx1'
+check "and its line is whole again" $s on_screen $s '┃ dx1 10G'
 tm send-keys -t $s p
 check "p offers dx1's location and provider" $s wait_for $s '│provider:Zayo'
 tm send-keys -t $s j Enter

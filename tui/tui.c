@@ -492,7 +492,8 @@ draw_canvas(struct tui *t, const struct geom *g)
 				addch(' ');
 				continue;
 			}
-			ch = canvas_glyph(k, t->utf8);
+			ch = canvas_view_glyph(&t->cv, t->sx + x, t->sy + y, &v,
+			    t->utf8);
 			a = canvas_attr(t, canvas_role(&t->cv, k, &v));
 			if (ch < 0x80)
 				addch((chtype)ch | a);
