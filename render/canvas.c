@@ -802,26 +802,42 @@ canvas_glyph(const struct canvas_cell *k, bool utf8)
 	}
 }
 
+static bool
+is_down(const struct canvas_view *v, int obj)
+{
+	return v != NULL && v->state != NULL && obj >= 0 &&
+	    v->state[obj] == CANVAS_DOWN;
+}
+
+static bool
+is_gap(const struct canvas_cell *k)
+{
+	return k != NULL && (k->part == CANVAS_PART_EMPTY ||
+	    (k->part == CANVAS_PART_TEXT && k->ch == ' '));
+}
+
 uint32_t
 canvas_view_glyph(const struct canvas *c, int x, int y,
     const struct canvas_view *v, bool utf8)
 {
-	const struct canvas_cell *k = canvas_at(c, x, y), *gap, *label;
-	enum canvas_kind kind;
+	const struct canvas_cell *k = canvas_at(c, x, y), *l, *r;
+	uint32_t cross = utf8 ? 0x2573 : 'x';
 
 	if (k == NULL)
 		return ' ';
-	if (v == NULL || v->state == NULL || k->obj < 0 ||
-	    k->part != CANVAS_PART_LINE || v->state[k->obj] != CANVAS_DOWN)
-		return canvas_glyph(k, utf8);
-	kind = c->objs[k->obj].kind;
-	gap = canvas_at(c, x + 1, y);
-	label = canvas_at(c, x + 2, y);
-	if ((kind == CANVAS_CONN || kind == CANVAS_WAN) && label != NULL &&
-	    label->part == CANVAS_PART_TEXT && label->obj == k->obj &&
-	    gap != NULL && (gap->part == CANVAS_PART_EMPTY ||
-	    (gap->part == CANVAS_PART_TEXT && gap->ch == ' ')))
-		return utf8 ? 0x2573 : 'x';
+	/* A link: its line, a blank, then its label. */
+	if (k->part == CANVAS_PART_LINE && is_down(v, k->obj) &&
+	    (c->objs[k->obj].kind == CANVAS_CONN ||
+	    c->objs[k->obj].kind == CANVAS_WAN) &&
+	    is_gap(canvas_at(c, x + 1, y)) && (r = canvas_at(c, x + 2, y)) &&
+	    r->part == CANVAS_PART_TEXT && r->obj == k->obj)
+		return cross;
+	/* A box: its border, the blank before its label, the label. */
+	if (is_gap(k) && (l = canvas_at(c, x - 1, y)) &&
+	    l->part == CANVAS_PART_BORDER && (r = canvas_at(c, x + 1, y)) &&
+	    r->part == CANVAS_PART_TEXT && r->ch != ' ' && r->obj == l->obj &&
+	    is_down(v, r->obj))
+		return cross;
 	return canvas_glyph(k, utf8);
 }
 

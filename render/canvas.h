@@ -95,9 +95,9 @@ void canvas_free(struct canvas *c);
 const struct canvas_cell *canvas_at(const struct canvas *c, int x, int y);
 /* The character to show for a cell: box drawing or ASCII. */
 uint32_t canvas_glyph(const struct canvas_cell *cell, bool utf8);
-/* The character for the cell at (x, y) as the view shows it: a link that
- * is down is crossed out (╳, x in ASCII) just before its label, so that a
- * failure shows on a terminal without colours too. */
+/* The character for the cell at (x, y) as the view shows it: a link or a
+ * box that is down is crossed out (╳, x in ASCII) just before its label,
+ * so that a failure shows on a terminal without colours too. */
 uint32_t canvas_view_glyph(const struct canvas *c, int x, int y,
     const struct canvas_view *v, bool utf8);
 enum canvas_role canvas_role(const struct canvas *c,

@@ -154,8 +154,8 @@ find_word(const struct canvas *c, const char *word, int *y)
 	return -1;
 }
 
-/* A link that is down is crossed out just before its label, and nowhere
- * else; one that is up is drawn as laid out. */
+/* A link or a box that is down is crossed out just before its label, and
+ * nowhere else; what is up is drawn as laid out. */
 static void
 test_down_marked(void **state)
 {
@@ -163,7 +163,7 @@ test_down_marked(void **state)
 	struct canvas c;
 	struct canvas_view v = { NULL, NULL, -1 };
 	uint8_t *st;
-	int crossed = 0, x, y, dx_x, dx_y, wan_x, wan_y;
+	int crossed = 0, x, y, dx_x, dx_y, wan_x, wan_y, dev_x, dev_y;
 
 	(void)state;
 	memset(&c, 0, sizeof c);
@@ -172,15 +172,21 @@ test_down_marked(void **state)
 	v.state = st;
 	assert_true((dx_x = find_word(&c, "dx1 10G", &dx_y)) >= 2);
 	assert_true((wan_x = find_word(&c, "wan 10G", &wan_y)) >= 2);
+	assert_true((dev_x = find_word(&c, "cgw1 cisco", &dev_y)) >= 2);
 	assert_int_equal(canvas_view_glyph(&c, dx_x - 2, dx_y, &v, true),
 	    0x2503);                                    /* ┃ */
 	st[canvas_find(&c, CANVAS_CONN, 1)] = CANVAS_DOWN;
 	st[canvas_find(&c, CANVAS_WAN, 0)] = CANVAS_DOWN;
+	st[canvas_find(&c, CANVAS_DEVICE, 0)] = CANVAS_DOWN;
 	for (y = 0; y < c.h; y++)
 		for (x = 0; x < c.w; x++)
 			if (canvas_view_glyph(&c, x, y, &v, true) == 0x2573)
 				crossed++;
-	assert_int_equal(crossed, 2);
+	assert_int_equal(crossed, 3);
+	assert_int_equal(canvas_view_glyph(&c, dev_x - 1, dev_y, &v, true),
+	    0x2573);
+	assert_int_equal(canvas_view_glyph(&c, dev_x - 2, dev_y, &v, true),
+	    0x2502);                                    /* │ */
 	assert_int_equal(canvas_view_glyph(&c, dx_x - 2, dx_y, &v, true),
 	    0x2573);
 	assert_int_equal(canvas_view_glyph(&c, wan_x - 2, wan_y, &v, true),
