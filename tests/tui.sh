@@ -40,25 +40,21 @@ check "the status line has the key hints" $s on_screen $s \
     '^ 2E 0W 1I  a add  e edit  d del  f fail  F clear  m matrix  u undo  s save  / find  x export  Tab panels  \? help  q quit'
 
 # --- the mouse (xterm reports: ESC [ M, button + 32, column + 33, row + 33)
-tm send-keys -t $s -H 1b 5b 4d 20 3e 2e
-tm send-keys -t $s -H 1b 5b 4d 23 3e 2e
+click $s 29 13
 check "a click on cgw1's box selects it" $s wait_for $s '┌ device cgw1'
-tm send-keys -t $s -H 1b 5b 4d 20 3a 23
-tm send-keys -t $s -H 1b 5b 4d 23 3a 23
+click $s 25 2
 check "a click on the VPC selects it again" $s wait_for $s '┌ VPC prod'
 # The add list is 50 wide and 11 high, centred: its second item, device,
 # is on row 16 (0-based), and column 40 is inside it.
 tm send-keys -t $s a
 check "a opens the add list over the canvas" $s wait_for $s '┌─ add ─+┐'
-tm send-keys -t $s -H 1b 5b 4d 20 49 31
-tm send-keys -t $s -H 1b 5b 4d 23 49 31
+click $s 40 16
 check "a click on an item of the list chooses it" $s wait_for $s 'add device'
 tm send-keys -t $s Escape
 check "Esc leaves the form without a change" $s wait_gone $s 'add device'
 tm send-keys -t $s a
 check "the add list opens again" $s wait_for $s '┌─ add ─+┐'
-tm send-keys -t $s -H 1b 5b 4d 20 22 22
-tm send-keys -t $s -H 1b 5b 4d 23 22 22
+click $s 1 1
 check "a click outside the list closes it" $s wait_gone $s '┌─ add ─+┐'
 check "and changes nothing" $s wait_gone $s 'multi-dc\.cfg \+'
 
@@ -98,8 +94,7 @@ check "the findings out of focus stay at three rows" $s on_screen $s \
 # A finding takes several rows: a click on the third one's first row
 # chooses the third one.
 row=$(screen $s | grep -n 'I HA020' | cut -d: -f1)
-tm send-keys -t $s -H 1b 5b 4d 20 76 "$(printf %x $((32 + ${row:-1})))"
-tm send-keys -t $s -H 1b 5b 4d 23 76 "$(printf %x $((32 + ${row:-1})))"
+click $s 85 $((${row:-1} - 1))
 check "a click on a finding chooses the finding drawn there" $s wait_for $s \
     '│ +fix: add a second DX on a +│$'
 check "and selects its subject" $s on_screen $s '┌ VPC prod'

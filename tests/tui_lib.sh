@@ -157,4 +157,12 @@ has_colour() {
 }
 no_colour() { ! has_colour "$1"; }
 not() { ! "$@"; }
+# click SESSION COLUMN ROW: a left click (press, release) on a cell counted
+# from 0, sent as the terminal's X10 mouse report.
+click() {
+	cx=$(printf %x $((33 + $2)))
+	cy=$(printf %x $((33 + $3)))
+	tm send-keys -t "$1" -H 1b 5b 4d 20 "$cx" "$cy"
+	tm send-keys -t "$1" -H 1b 5b 4d 23 "$cx" "$cy"
+}
 finish() { tm kill-session -t "$1" >/dev/null 2>&1; }
