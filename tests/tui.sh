@@ -144,6 +144,20 @@ check "the matrix has a column per destination" $s on_screen $s \
     '10\.0\.0\.0/16 \(dc1\)'
 check "the matrix shows the WAN link's blackhole" $s on_screen $s \
     '^ wan:dc1-dc2 .*BLACKHOLED at dc2'
+check "the matrix's columns are as wide as their cells" $s on_screen $s \
+    '^ connection:dx1 +vpn1 ⇒ OVERLOADED 3\.5/1\.25  vpn1 ⇒ dc1 ⇒ wan ⇒ OVERLOADED 3\.5/1\.25  vpn1 '
+check "the status line has the matrix's keys" $s on_screen $s \
+    'Up/Down choose  Enter apply to the canvas  < > columns'
+tm send-keys -t $s j
+check "a scenario that changes nothing says so" $s wait_for $s \
+    '^ connection:vpn1: every column as in the baseline'
+tm send-keys -t $s j j j
+check "the scenario chosen is shown where it differs from the baseline" $s \
+    wait_for $s '^ connection:dx1: 4 of 4 columns differ from the baseline'
+check "in full, beside the baseline" $s on_screen $s \
+    '^   10\.1\.0\.0/16 \(dc2\) +vpn1 ⇒ dc1 ⇒ wan ⇒ OVERLOADED 3\.5/1\.25  \(baseline: dx1\)'
+tm send-keys -t $s g
+check "g goes back to the baseline" $s wait_for $s '^ baseline *$'
 tm send-keys -t $s j Enter
 check "Enter applies the row's scenario to the canvas" $s wait_for $s \
     'what-if: connection:vpn1 *$'
@@ -693,6 +707,11 @@ check "Space shows the rest of the help" $s wait_for $s \
     '^    x +export the saved design'
 tm send-keys -t $s x
 check "another key closes the help" $s wait_gone $s 'export the saved'
+tm send-keys -t $s m
+check "80x24: a matrix cell too wide for the screen ends in an ellipsis" $s \
+    wait_for $s '^ connection:dx1 .* vpn1 ⇒ dc1 ⇒ wan ⇒ OVERLOADED 3\.5…$'
+tm send-keys -t $s Escape
+check "Esc closes it" $s wait_gone $s 'failover matrix'
 tm send-keys -t $s q
 finish $s
 

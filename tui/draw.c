@@ -627,9 +627,14 @@ key_hints(const struct tui *t, char *buf, size_t len)
 		"f fail", "F clear", "m matrix", NULL };
 	static const char *const inspector[] = { "Up/Down PgUp/PgDn scroll",
 		"Esc canvas", "Tab canvas", "f fail", "F clear", NULL };
-	const char *const *h = t->focus == FOCUS_FINDINGS ? findings :
+	static const char *const matrix[] = { "Up/Down choose",
+		"Enter apply to the canvas", "< > columns", "PgUp/PgDn page",
+		NULL };
+	const char *const *h = t->mode == MODE_MATRIX ? matrix :
+	    t->focus == FOCUS_FINDINGS ? findings :
 	    t->focus == FOCUS_INSPECTOR ? inspector : canvas;
-	const char *tail = "  ? help  q quit";
+	const char *tail = t->mode == MODE_MATRIX ? "  Esc close" :
+	    "  ? help  q quit";
 	size_t room = (size_t)COLS > strlen(tail) ? (size_t)COLS - strlen(tail) :
 	    0;
 
@@ -688,7 +693,9 @@ static const char *const help_lines[] = {
 	"                   location or provider, a device's ISP, a tunnel,",
 	"                   an AWS endpoint, a risk group",
 	"  F                clear every failure",
-	"  m                failover matrix (Enter applies a row's scenario)",
+	"  m                failover matrix: Up/Down, PgUp/PgDn, g/G choose a",
+	"                   scenario (shown under the table where it differs",
+	"                   from the baseline), < > columns, Enter applies it",
 	"  a                add: data center, device, VPN, DX, WAN link,",
 	"                   prefix, advertisement",
 	"  e, Enter         edit the selected object (a DX location: rename it)",
@@ -821,10 +828,123 @@ draw_choose(struct tui *t)
 		menu_open(t);
 }
 
+/* Columns a UTF-8 text takes on the screen. */
+static int
+text_cols(const char *s)
+{
+	mbstate_t st;
+	int n = 0;
+
+	memset(&st, 0, sizeof st);
+	while (*s) {
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, s, MB_CUR_MAX, &st);
+
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+			memset(&st, 0, sizeof st);
+			k = 1;
+			n++;
+		} else
+			n += wcwidth(wc) > 0 ? wcwidth(wc) : 0;
+		s += k;
+	}
+	return n;
+}
+
+/* A text in a column w wide with a blank after it: cut short with an
+ * ellipsis when it does not fit. */
+static void
+put_cell(const struct tui *t, int y, int x, int w, const char *s, attr_t a)
+{
+	int room = w - 1 < COLS - x ? w - 1 : COLS - x;
+
+	if (room <= 0)
+		return;
+	if (text_cols(s) <= room) {
+		put_text(t, y, x, w < COLS - x ? w : COLS - x, s, a);
+		return;
+	}
+	put_text(t, y, x, room - 1, s, a);
+	put_text(t, y, x + room - 1, 1, t->utf8 ? "…" : "~", a);
+	if (x + room < COLS)
+		put_text(t, y, x + room, 1, "", A_NORMAL);
+}
+
+/* Rows the matrix view gives its table; what is left under it shows the
+ * selected scenario's cells in full. */
+int
+draw_matrix_rows(const struct tui *t)
+{
+	int room = LINES - 4, detail = (int)t->ncols - t->mleft;
+
+	if (detail > 8)
+		detail = 8;
+	detail += 2;
+	if (room - detail >= 5 && (size_t)(room - detail) < t->nmrows)
+		return room - detail;
+	if ((size_t)room - 2 > t->nmrows)
+		return (int)t->nmrows;
+	return room;
+}
+
+/* The selected scenario under the table, from row y: the columns where
+ * it differs from the baseline, in full and with what the baseline has
+ * (the baseline itself: its columns from the leftmost shown). */
+static void
+draw_matrix_detail(struct tui *t, int y)
+{
+	const struct matrix_row *r = &t->mrows[t->msel], *base = &t->mrows[0];
+	bool is_base = t->msel == 0 || strcmp(base->name, "baseline") != 0;
+	size_t ndiff = 0, from = is_base ? (size_t)t->mleft : 0;
+	int headw = 0;
+	char buf[512];
+
+	if (y >= LINES - 1 || r->cells == NULL || base->cells == NULL)
+		return;
+	for (size_t c = from; c < t->ncols; c++)
+		if (is_base || strcmp(r->cells[c], base->cells[c]) != 0) {
+			ndiff++;
+			if (text_cols(t->mhead[c]) > headw)
+				headw = text_cols(t->mhead[c]);
+		}
+	if (headw > 32)
+		headw = 32;
+	if (is_base)
+		snprintf(buf, sizeof buf, " %s", r->name);
+	else if (ndiff == 0)
+		snprintf(buf, sizeof buf, " %s: every column as in the baseline",
+		    r->name);
+	else
+		snprintf(buf, sizeof buf, " %s: %zu of %zu columns differ from "
+		    "the baseline", r->name, ndiff, t->ncols);
+	put_text(t, y++, 0, COLS, buf, role(t, ROLE_TITLE));
+	for (size_t c = from, shown = 0; c < t->ncols && y < LINES - 1; c++) {
+		int x = 5 + headw, w;
+
+		if (!is_base && strcmp(r->cells[c], base->cells[c]) == 0)
+			continue;
+		if (y == LINES - 2 && ndiff - shown > 1) {
+			snprintf(buf, sizeof buf, "   and %zu more", ndiff - shown);
+			put_text(t, y, 0, COLS, buf, role(t, ROLE_DIM));
+			break;
+		}
+		shown++;
+		put_text(t, y, 0, 3, "", A_NORMAL);
+		put_cell(t, y, 3, headw + 2, t->mhead[c], A_BOLD);
+		w = text_cols(r->cells[c]);
+		put_text(t, y, x, COLS - x, r->cells[c], A_NORMAL);
+		if (!is_base && x + w < COLS) {
+			snprintf(buf, sizeof buf, "  (baseline: %s)", base->cells[c]);
+			put_text(t, y, x + w, COLS - x - w, buf, role(t, ROLE_DIM));
+		}
+		y++;
+	}
+}
+
 static void
 draw_matrix(struct tui *t)
 {
-	int rows = LINES - 4, namew = 24, colw = 22;
+	int rows = draw_matrix_rows(t), x;
 	char buf[512];
 
 	for (int y = 1; y < LINES - 1; y++)
@@ -832,33 +952,50 @@ draw_matrix(struct tui *t)
 	snprintf(buf, sizeof buf, " failover matrix (k=1): %zu scenarios   "
 	    "Enter applies  < > columns  Esc/m closes", t->nmrows);
 	put_text(t, 1, 0, COLS, buf, role(t, ROLE_TITLE));
-	put_text(t, 2, 0, namew, " scenario", A_BOLD | A_UNDERLINE);
-	for (int c = 0, x = namew; (size_t)(c + t->mleft) < t->ncols &&
-	    x < COLS; c++, x += colw)
-		put_text(t, 2, x, colw < COLS - x ? colw : COLS - x,
-		    t->mhead[c + t->mleft], A_BOLD | A_UNDERLINE);
 	if (t->msel < t->mtop)
 		t->mtop = t->msel;
 	if (t->msel >= t->mtop + (size_t)rows)
 		t->mtop = t->msel - (size_t)rows + 1;
-	/* Rows a page or more away from the screen give their cells back. */
+	/* Rows a page or more away from the screen give their cells back;
+	 * the rows on screen widen their columns to fit (never narrower
+	 * while the view is open, so columns do not jump as it scrolls). */
 	for (size_t r = 0; r < t->nmrows; r++)
 		if (t->mrows[r].cells && (r + (size_t)rows < t->mtop ||
-		    r > t->mtop + 2 * (size_t)rows))
+		    r > t->mtop + 2 * (size_t)rows) && r != t->msel && r != 0)
 			tui_matrix_cells_free(t, &t->mrows[r]);
+	for (int y = 0; y < rows && t->mtop + (size_t)y < t->nmrows; y++) {
+		struct matrix_row *row = &t->mrows[t->mtop + (size_t)y];
+
+		tui_matrix_cells(t, row);
+		for (size_t c = (size_t)t->mleft; c < t->ncols; c++) {
+			int w = text_cols(row->cells[c]) + 2;
+
+			if (w > t->mwidth[c])
+				t->mwidth[c] = w > 46 ? 46 : w;
+		}
+	}
+	if (t->nmrows > 0) {
+		tui_matrix_cells(t, &t->mrows[0]);
+		tui_matrix_cells(t, &t->mrows[t->msel]);
+	}
+	put_cell(t, 2, 0, t->mnamew, " scenario", A_BOLD | A_UNDERLINE);
+	x = t->mnamew;
+	for (size_t c = (size_t)t->mleft; c < t->ncols && x < COLS;
+	    x += t->mwidth[c], c++)
+		put_cell(t, 2, x, t->mwidth[c], t->mhead[c], A_BOLD | A_UNDERLINE);
 	for (int y = 0; y < rows; y++) {
 		size_t r = t->mtop + (size_t)y;
 		attr_t a;
 
 		if (r >= t->nmrows)
 			break;
-		tui_matrix_cells(t, &t->mrows[r]);
 		a = r == t->msel ? role(t, ROLE_SELECTED) : A_NORMAL;
 		snprintf(buf, sizeof buf, " %s", t->mrows[r].name);
-		put_text(t, 3 + y, 0, namew, buf, a);
-		for (int c = 0, x = namew; (size_t)(c + t->mleft) < t->ncols &&
-		    x < COLS; c++, x += colw) {
-			const char *cell = t->mrows[r].cells[c + t->mleft];
+		put_cell(t, 3 + y, 0, t->mnamew, buf, a);
+		x = t->mnamew;
+		for (size_t c = (size_t)t->mleft; c < t->ncols && x < COLS;
+		    x += t->mwidth[c], c++) {
+			const char *cell = t->mrows[r].cells[c];
 			attr_t ca = a;
 
 			if (r != t->msel && (strstr(cell, "BLACKHOLED") ||
@@ -866,10 +1003,12 @@ draw_matrix(struct tui *t)
 				ca = role(t, ROLE_ERROR);
 			else if (r != t->msel && strstr(cell, "OVERLOADED"))
 				ca = role(t, ROLE_WARNING);
-			put_text(t, 3 + y, x, colw < COLS - x ? colw : COLS - x, cell,
-			    ca);
+			put_cell(t, 3 + y, x, t->mwidth[c], cell, ca);
 		}
 	}
+	if (t->nmrows > 0)
+		draw_matrix_detail(t, 3 + (rows < (int)t->nmrows ? rows :
+		    (int)t->nmrows) + 1);
 }
 
 void

@@ -129,6 +129,8 @@ struct tui {
 	char **mhead;
 	size_t ncols;
 	int mleft;
+	int *mwidth;                /* each column's width, grown to fit */
+	int mnamew;                 /* the scenario column's width */
 	struct form *form;
 	int drag;                   /* data center or device dragged, or -1 */
 	int help_top;               /* first help line shown */
@@ -154,6 +156,7 @@ void draw_geometry(struct geom *g);
 void draw_choose(struct tui *t);
 void draw_menu_close(struct tui *t);
 int draw_help_count(void);
+int draw_matrix_rows(const struct tui *t);
 
 /* --- tui/tui.c ------------------------------------------------------------ */
 

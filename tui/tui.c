@@ -762,6 +762,8 @@ matrix_clear(struct tui *t)
 		free(t->mhead[c]);
 	free(t->mhead);
 	t->mhead = NULL;
+	free(t->mwidth);
+	t->mwidth = NULL;
 	t->ncols = 0;
 }
 
@@ -811,6 +813,17 @@ open_matrix(struct tui *t)
 		t->mhead[c++] = xasprintf("%s %s AWS", t->d->dcs[i].name,
 		    t->utf8 ? "→" : "->");
 	matrix_run(t->e, &o, matrix_visit_row, t, &counts);
+	/* Columns start as wide as their heading and grow as rows come on
+	 * screen; the scenario names are all known now. */
+	t->mwidth = xcalloc(t->ncols + 1, sizeof *t->mwidth);
+	for (size_t i = 0; i < t->ncols; i++)
+		t->mwidth[i] = (int)strlen(t->mhead[i]) + 2;
+	t->mnamew = 10;
+	for (size_t r = 0; r < t->nmrows; r++)
+		if ((int)strlen(t->mrows[r].name) + 3 > t->mnamew)
+			t->mnamew = (int)strlen(t->mrows[r].name) + 3;
+	if (t->mnamew > 40)
+		t->mnamew = 40;
 	tui_apply_failures(t);
 	t->msel = t->mtop = 0;
 	t->mleft = 0;
@@ -1810,7 +1823,7 @@ handle_choose(struct tui *t, int ch)
 static void
 handle_matrix(struct tui *t, int ch)
 {
-	int page = LINES - 5;
+	int page = draw_matrix_rows(t) - 1;
 
 	switch (ch) {
 	case KEY_UP:
@@ -1830,6 +1843,14 @@ handle_matrix(struct tui *t, int ch)
 		t->msel += (size_t)page;
 		if (t->msel >= t->nmrows)
 			t->msel = t->nmrows ? t->nmrows - 1 : 0;
+		break;
+	case KEY_HOME:
+	case 'g':
+		t->msel = 0;
+		break;
+	case KEY_END:
+	case 'G':
+		t->msel = t->nmrows ? t->nmrows - 1 : 0;
 		break;
 	case KEY_LEFT:
 	case 'h':
