@@ -156,6 +156,9 @@ check "the scenario chosen is shown where it differs from the baseline" $s \
     wait_for $s '^ connection:dx1: 4 of 4 columns differ from the baseline'
 check "in full, beside the baseline" $s on_screen $s \
     '^   10\.1\.0\.0/16 \(dc2\) +vpn1 ⇒ dc1 ⇒ wan ⇒ OVERLOADED 3\.5/1\.25  \(baseline: dx1\)'
+click $s 5 12
+check "a click on a row of the matrix chooses its scenario" $s wait_for $s \
+    '^ wan:dc1-dc2: [0-9]+ of 4 columns differ from the baseline'
 tm send-keys -t $s g
 check "g goes back to the baseline" $s wait_for $s '^ baseline *$'
 tm send-keys -t $s j Enter

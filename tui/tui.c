@@ -1820,6 +1820,25 @@ handle_choose(struct tui *t, int ch)
 	}
 }
 
+/* In the matrix view the wheel moves the chosen scenario and a click on
+ * a row of the table chooses it. */
+static void
+matrix_mouse(struct tui *t, const MEVENT *me)
+{
+	int rows = draw_matrix_rows(t);
+
+	if (me->bstate & BUTTON4_PRESSED)
+		t->msel = t->msel > 3 ? t->msel - 3 : 0;
+	else if (me->bstate & BUTTON5_PRESSED) {
+		t->msel += 3;
+		if (t->msel >= t->nmrows)
+			t->msel = t->nmrows ? t->nmrows - 1 : 0;
+	} else if ((me->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) &&
+	    me->y >= 3 && me->y < 3 + rows &&
+	    t->mtop + (size_t)(me->y - 3) < t->nmrows)
+		t->msel = t->mtop + (size_t)(me->y - 3);
+}
+
 static void
 handle_matrix(struct tui *t, int ch)
 {
@@ -2228,7 +2247,13 @@ handle_mouse(struct tui *t)
 	MEVENT me;
 	struct geom g;
 
-	if (getmouse(&me) != OK || t->mode != MODE_NORMAL)
+	if (getmouse(&me) != OK)
+		return;
+	if (t->mode == MODE_MATRIX) {
+		matrix_mouse(t, &me);
+		return;
+	}
+	if (t->mode != MODE_NORMAL)
 		return;
 	draw_geometry(&g);
 	if ((me.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) &&
