@@ -346,9 +346,7 @@ finish $s
 # --- a new design from a template, saved as ----------------------------------
 s=template
 cp "$sample" "$tmp/template-start.cfg"
-pane_env="XDG_STATE_HOME=$tmp"
 start $s 120 40 "$tmp/template-start.cfg"
-pane_env=
 go $s
 wait_for $s '║ VPC prod' >/dev/null
 tm send-keys -t $s n

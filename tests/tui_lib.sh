@@ -67,7 +67,8 @@ sockpath=$(tm display-message -p -t keep '#{socket_path}')
 # with ARGS once the test signals the channel SESSION (so pipe-pane and
 # the like can be set up first).  hatopo's pid lands in $tmp/SESSION.pid.
 # $pane_env is put before the command (e.g. NO_COLOR=1).  The locale is
-# pinned to C.UTF-8 so the screen is the same wherever the test runs.
+# pinned to C.UTF-8 so the screen is the same wherever the test runs, and
+# a new design's recovery file goes to the test's folder, not $HOME.
 pane_env=
 start() {
 	s=$1 cols=$2 rows=$3
@@ -75,7 +76,8 @@ start() {
 	{
 		echo "tmux wait-for $s"
 		echo "echo READY"
-		printf 'env -u LANG LC_ALL=C.UTF-8 %s ' "$pane_env"
+		printf 'env -u LANG LC_ALL=C.UTF-8 XDG_STATE_HOME="%s" %s ' \
+		    "$tmp" "$pane_env"
 		printf 'sh -c '\''echo $$ >"%s"; exec "$0" "$@"'\'' "%s"' \
 		    "$tmp/$s.pid" "$H"
 		for a in "$@"; do printf ' "%s"' "$a"; done
