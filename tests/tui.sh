@@ -66,8 +66,20 @@ check "the move is an edit (unsaved)" $s on_screen $s 'multi-dc\.cfg \+'
 tm send-keys -t $s L
 check "L moves the selected data center right again" $s wait_for $s \
     'dc1 · 10\.0\.0\.0/16 .*dc2 · 10\.1\.0\.0/16'
-tm send-keys -t $s u u
-check "undo takes both moves back" $s wait_gone $s 'multi-dc\.cfg \+'
+tm send-keys -t $s L
+check "L at the end of the row says so and changes nothing" $s wait_for $s \
+    'dc2 is already the last in its row'
+tm send-keys -t $s H
+check "H moves it left" $s wait_for $s \
+    'dc2 · 10\.1\.0\.0/16 .*dc1 · 10\.0\.0\.0/16'
+tm send-keys -t $s H
+check "H at the start of the row says so" $s wait_for $s \
+    'dc2 is already the first in its row'
+check "and the layout stays valid" $s wait_gone $s 'layout\.'
+tm send-keys -t $s K
+check "K in the top row says so" $s wait_for $s 'dc2 is already in the top row'
+tm send-keys -t $s u u u
+check "undo takes the three moves back" $s wait_gone $s 'multi-dc\.cfg \+'
 check "back at the saved state the recovery file goes" $s \
     [ ! -e "$tmp/multi-dc.cfg.recover" ]
 tm send-keys -t $s g

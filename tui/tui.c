@@ -1216,6 +1216,7 @@ move_dc(struct tui *t, int dx, int dy)
 	size_t n = 0, me = 0;
 	struct { size_t dc; int row, x; } *pl;
 	int lasty = INT_MIN, row = -1, pos = 0;
+	bool first, last;
 
 	if (t->sel < 0 || t->cv.objs[t->sel].kind != CANVAS_DC) {
 		snprintf(t->msg, sizeof t->msg, "H J K L move a data center: "
@@ -1241,10 +1242,28 @@ move_dc(struct tui *t, int dx, int dy)
 			me = n;
 		n++;
 	}
+	/* At the end of its row (or in the top row) it has nowhere to go:
+	 * say so rather than record an edit that changes nothing. */
+	first = pl[me].x == 0;
+	last = me + 1 == n || pl[me + 1].row != pl[me].row;
+	if ((dx < 0 && first) || (dx > 0 && last) || (dy < 0 &&
+	    pl[me].row == 0) || (dy > 0 && first && last &&
+	    pl[n - 1].row == pl[me].row)) {
+		snprintf(t->msg, sizeof t->msg, "%s is already %s",
+		    t->d->dcs[o->index].name, dy < 0 ? "in the top row" :
+		    dy > 0 ? "alone in the bottom row" : dx < 0 ?
+		    "the first in its row" : "the last in its row");
+		free(pl);
+		return;
+	}
+	/* Places are 0, 2, 4 ... along a row: three to a side passes one
+	 * neighbour.  Shift the row when that goes below 0, the least
+	 * place the file allows. */
 	pl[me].x += 3 * dx;
 	pl[me].row += dy;
-	if (pl[me].row < 0)
-		pl[me].row = 0;
+	if (pl[me].x < 0)
+		for (size_t i = 0; i < n; i++)
+			pl[i].x += 3;
 	nd = design_clone(t->d);
 	for (size_t i = 0; i < n; i++)
 		design_set_layout(nd, nd->dcs[pl[i].dc].name, pl[i].x, pl[i].row);
