@@ -880,10 +880,10 @@ draw_matrix_rows(const struct tui *t)
 	if (detail > 8)
 		detail = 8;
 	detail += 2;
-	if (room - detail >= 5 && (size_t)(room - detail) < t->nmrows)
+	if (room > 2 && t->nmrows + 2 < (size_t)room)
+		return (int)t->nmrows;      /* all of it, the detail below */
+	if (room - detail >= 5)
 		return room - detail;
-	if ((size_t)room - 2 > t->nmrows)
-		return (int)t->nmrows;
 	return room;
 }
 
@@ -967,11 +967,14 @@ draw_matrix(struct tui *t)
 		struct matrix_row *row = &t->mrows[t->mtop + (size_t)y];
 
 		tui_matrix_cells(t, row);
-		for (size_t c = (size_t)t->mleft; c < t->ncols; c++) {
+		/* Only the columns on screen: L has thousands. */
+		x = t->mnamew;
+		for (size_t c = (size_t)t->mleft; c < t->ncols && x < COLS; c++) {
 			int w = text_cols(row->cells[c]) + 2;
 
 			if (w > t->mwidth[c])
 				t->mwidth[c] = w > 46 ? 46 : w;
+			x += t->mwidth[c];
 		}
 	}
 	if (t->nmrows > 0) {
