@@ -148,6 +148,20 @@ tm send-keys -t $s F
 check "F clears every failure" $s wait_gone $s 'what-if:'
 check "the findings are back to the baseline" $s on_screen $s \
     'findings  2 E  0 W  1 I'
+tm send-keys -t $s / w a n Enter
+check "/ finds a WAN link by its component ID" $s wait_for $s \
+    'found wan:dc1-dc2'
+tm send-keys -t $s / p r o d Enter
+check "/ finds the VPC" $s wait_for $s '┌ VPC prod'
+tm send-keys -t $s f
+check "f on the VPC points to p" $s wait_for $s 'the VPC does not fail: p picks'
+tm send-keys -t $s p
+check "p on the VPC offers AWS's endpoints first" $s wait_for $s \
+    '│aws-endpoint:1'
+tm send-keys -t $s Enter
+check "and fails the one chosen" $s wait_for $s 'what-if: aws-endpoint:1 *$'
+tm send-keys -t $s F
+check "F clears it" $s wait_gone $s 'what-if:'
 
 # --- the failover matrix ------------------------------------------------------
 tm send-keys -t $s m

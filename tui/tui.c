@@ -613,36 +613,46 @@ find_next(struct tui *t, const char *text)
 
 	if (text[0] == '\0' || n == 0)
 		return;
-	for (size_t k = 1; k <= n; k++) {
-		size_t i = ((size_t)(t->sel < 0 ? 0 : t->sel) + k) % n;
-		const struct canvas_obj *o = &t->cv.objs[i];
-		const char *name = "";
+	/* A name typed whole wins over one that only holds the text. */
+	for (int exact = 1; exact >= 0; exact--)
+		for (size_t k = 1; k <= n; k++) {
+			size_t i = ((size_t)(t->sel < 0 ? 0 : t->sel) + k) % n;
+			const struct canvas_obj *o = &t->cv.objs[i];
+			const char *name = "";
+			char *wan = NULL;
+			bool hit;
 
-		switch (o->kind) {
-		case CANVAS_DC:
-			name = t->d->dcs[o->index].name;
-			break;
-		case CANVAS_DEVICE:
-			name = t->d->devices[o->index].name;
-			break;
-		case CANVAS_CONN:
-			name = t->d->conns[o->index].name;
-			break;
-		case CANVAS_LOCATION:
-			name = canvas_location_name(&t->cv, o->index);
-			break;
-		case CANVAS_VPC:
-			name = t->d->vpc.name;
-			break;
-		case CANVAS_WAN:
-			break;
+			switch (o->kind) {
+			case CANVAS_DC:
+				name = t->d->dcs[o->index].name;
+				break;
+			case CANVAS_DEVICE:
+				name = t->d->devices[o->index].name;
+				break;
+			case CANVAS_CONN:
+				name = t->d->conns[o->index].name;
+				break;
+			case CANVAS_LOCATION:
+				name = canvas_location_name(&t->cv, o->index);
+				break;
+			case CANVAS_VPC:
+				name = t->d->vpc.name;
+				break;
+			case CANVAS_WAN:
+				/* No name of its own: its component ID, wan:A-B. */
+				name = wan = tui_component_id(t, (int)i);
+				break;
+			}
+			hit = exact ? strcmp(name, text) == 0 : strstr(name, text) !=
+			    NULL;
+			if (hit) {
+				select_obj(t, (int)i);
+				snprintf(t->msg, sizeof t->msg, "found %s", name);
+			}
+			free(wan);
+			if (hit)
+				return;
 		}
-		if (strstr(name, text)) {
-			select_obj(t, (int)i);
-			snprintf(t->msg, sizeof t->msg, "found %s", name);
-			return;
-		}
-	}
 	snprintf(t->msg, sizeof t->msg, "no object named like \"%s\"", text);
 }
 
@@ -1502,8 +1512,9 @@ start_fail(struct tui *t, bool picker)
 		return;
 	o = &t->cv.objs[t->sel];
 	id = tui_component_id(t, t->sel);
-	if (id == NULL) {
-		snprintf(t->msg, sizeof t->msg, "the VPC does not fail; select a "
+	if (id == NULL && !picker) {
+		snprintf(t->msg, sizeof t->msg, "the VPC does not fail: p picks "
+		    "an AWS endpoint, provider, ISP or risk group; or select a "
 		    "connection, device, data center, WAN link or location");
 		return;
 	}
@@ -1513,7 +1524,11 @@ start_fail(struct tui *t, bool picker)
 		return;
 	}
 	choices_clear(t);
-	if (o->kind == CANVAS_CONN) {
+	if (id == NULL) {
+		/* The VPC: AWS's side first. */
+		choice_add(t, "aws-endpoint:1");
+		choice_add(t, "aws-endpoint:2");
+	} else if (o->kind == CANVAS_CONN) {
 		const struct connection *c = &t->d->conns[o->index];
 		char buf[96];
 
