@@ -513,6 +513,16 @@ check "a missing file opens as [new]" $s wait_for $s \
 check "the new design shows its VPC" $s on_screen $s '║ VPC [a-z]+ · VGW · AS64512'
 tm send-keys -t $s j j k h l
 check "moving in a one-object canvas is harmless" $s selected $s 'VPC '
+# What needs something else first says so instead of opening a form that
+# cannot be filled in.
+for case in '2:add a data center first' '3:add a device first' \
+    '5:a WAN link joins two data centers: add them first' \
+    '8:traffic goes to a data center.s prefix: add a data center first' \
+    '9:a risk group names components that fail together: add some first'; do
+	tm send-keys -t $s a "${case%%:*}"
+	check "a ${case%%:*} on an empty design: ${case#*:}" $s wait_for $s \
+	    "${case#*:}"
+done
 tm send-keys -t $s q
 check "q on a new design exits 0" $s wait_for $s '^EXITED 0$'
 check "quitting a new design creates no file" $s [ ! -e "$tmp/brand-new.cfg" ]

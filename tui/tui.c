@@ -889,6 +889,22 @@ add_chosen(struct tui *t, size_t which)
 		snprintf(t->msg, sizeof t->msg, "add a device first");
 		return;
 	}
+	if (kinds[which] == FORM_WAN && t->d->ndcs < 2) {
+		snprintf(t->msg, sizeof t->msg, "a WAN link joins two data "
+		    "centers: add %s first", t->d->ndcs == 0 ? "them" :
+		    "a second one");
+		return;
+	}
+	if (kinds[which] == FORM_TRAFFIC && t->d->ndcs == 0) {
+		snprintf(t->msg, sizeof t->msg, "traffic goes to a data center's "
+		    "prefix: add a data center first");
+		return;
+	}
+	if (kinds[which] == FORM_RISK && t->d->ndcs == 0) {
+		snprintf(t->msg, sizeof t->msg, "a risk group names components "
+		    "that fail together: add some first");
+		return;
+	}
 	start_form(t, kinds[which], false);
 }
 
