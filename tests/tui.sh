@@ -718,6 +718,23 @@ check "the device order is saved in the layout" $s wait_for $s \
     "saved .*drag\\.cfg"
 check "the layout holds both devices' places" $s \
     grep -q 'cgw1 = \[1, 0\]' "$tmp/drag.cfg"
+# The same without a mouse: L and H move the selected device along its
+# data center, and past the end into the neighbouring one.
+tm send-keys -t $s / c g w 1 Enter L
+check "L moves a device right within its data center" $s wait_for $s \
+    '│ cd2 junos AS65001 │ │ cgw1 cisco-ios AS65001 │'
+tm send-keys -t $s L
+check "L on the last device of the last data center says so" $s wait_for $s \
+    'cgw1 is already the last device on the canvas'
+tm send-keys -t $s H H
+check "H past the first device moves it into the data center on the left" \
+    $s wait_for $s 'moved device cgw1 to dc1'
+check "where it is drawn" $s on_screen $s \
+    '│ │ cgw1 cisco-ios AS65001 │ │   │ │ cd2 junos AS65001 │ │'
+tm send-keys -t $s s
+check "and saved" $s wait_for $s "saved .*drag\\.cfg"
+check "with cgw1 back in dc1" $s grep -q 'name = "cgw1"; dc = "dc1"' \
+    "$tmp/drag.cfg"
 tm send-keys -t $s q
 finish $s
 s=wheel

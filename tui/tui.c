@@ -1234,6 +1234,86 @@ delete_selected(struct tui *t, bool confirmed)
 
 /* Move the selected data center in the layout: every data center gets
  * its place ([position, row]) so the order is kept exactly. */
+/* H and L move a device along its data center's devices, and past either
+ * end into the neighbouring data center on the canvas: the keyboard's
+ * way of dragging it. */
+static void
+move_device(struct tui *t, int dx, int dy)
+{
+	size_t v = t->cv.objs[t->sel].index, *order, n = 0, pos = 0;
+	size_t *dcs, ndc = 0, here = 0;
+	const char *dc = t->d->devices[v].dc, *to = NULL;
+	struct design *nd;
+	char what[160];
+
+	if (dy != 0) {
+		snprintf(t->msg, sizeof t->msg, "J and K move a data center; H "
+		    "and L move a device, on into the next data center");
+		return;
+	}
+	order = xcalloc(t->d->ndevices + 1, sizeof *order);
+	dcs = xcalloc(t->d->ndcs + 1, sizeof *dcs);
+	for (size_t i = 0; i < t->cv.nobjs; i++) {
+		const struct canvas_obj *c = &t->cv.objs[i];
+
+		if (c->kind == CANVAS_DC) {
+			if (strcmp(t->d->dcs[c->index].name, dc) == 0)
+				here = ndc;
+			dcs[ndc++] = c->index;
+		} else if (c->kind == CANVAS_DEVICE &&
+		    strcmp(t->d->devices[c->index].dc, dc) == 0) {
+			if (c->index == v)
+				pos = n;
+			order[n++] = c->index;
+		}
+	}
+	nd = design_clone(t->d);
+	if ((dx < 0 && pos > 0) || (dx > 0 && pos + 1 < n)) {
+		size_t other = dx < 0 ? pos - 1 : pos + 1, k = order[other];
+
+		order[other] = v;
+		order[pos] = k;
+		snprintf(what, sizeof what, "moved device %s", nd->devices[v].name);
+	} else if ((dx < 0 && here > 0) || (dx > 0 && here + 1 < ndc)) {
+		/* Into the neighbour: last there when going left, first when
+		 * going right; the rest of the old data center closes up. */
+		size_t m = 0;
+
+		to = nd->dcs[dcs[dx < 0 ? here - 1 : here + 1]].name;
+		memmove(&order[pos], &order[pos + 1], (n - pos - 1) * sizeof *order);
+		n--;
+		for (size_t i = 0; i < n; i++)
+			design_set_layout(nd, nd->devices[order[i]].name, (int)i + 1, 0);
+		if (dx > 0)
+			order[m++] = v;
+		for (size_t i = 0; i < t->cv.nobjs; i++) {
+			const struct canvas_obj *c = &t->cv.objs[i];
+
+			if (c->kind == CANVAS_DEVICE &&
+			    strcmp(t->d->devices[c->index].dc, to) == 0)
+				order[m++] = c->index;
+		}
+		if (dx < 0)
+			order[m++] = v;
+		n = m;
+		snprintf(nd->devices[v].dc, sizeof nd->devices[v].dc, "%s", to);
+		snprintf(what, sizeof what, "moved device %s to %s",
+		    nd->devices[v].name, to);
+	} else {
+		snprintf(t->msg, sizeof t->msg, "%s is already the %s device on "
+		    "the canvas", nd->devices[v].name, dx < 0 ? "first" : "last");
+		design_free(&nd);
+		free(order);
+		free(dcs);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		design_set_layout(nd, nd->devices[order[i]].name, (int)i + 1, 0);
+	free(order);
+	free(dcs);
+	commit(t, nd, what);
+}
+
 static void
 move_dc(struct tui *t, int dx, int dy)
 {
@@ -1244,9 +1324,13 @@ move_dc(struct tui *t, int dx, int dy)
 	int lasty = INT_MIN, row = -1, pos = 0;
 	bool first, last;
 
+	if (t->sel >= 0 && t->cv.objs[t->sel].kind == CANVAS_DEVICE) {
+		move_device(t, dx, dy);
+		return;
+	}
 	if (t->sel < 0 || t->cv.objs[t->sel].kind != CANVAS_DC) {
-		snprintf(t->msg, sizeof t->msg, "H J K L move a data center: "
-		    "select one first");
+		snprintf(t->msg, sizeof t->msg, "H J K L move a data center or a "
+		    "device: select one first");
 		return;
 	}
 	o = &t->cv.objs[t->sel];
