@@ -137,6 +137,8 @@ check "the status line counts change at once" $s on_screen $s '^ 2E 2W 1I '
 tm send-keys -t $s f
 check "f again restores dx1" $s wait_gone $s 'what-if: connection:dx1'
 check "and its line is whole again" $s on_screen $s '┃ dx1 10G'
+check "the inspector says what f and p do" $s on_screen $s \
+    '│ what-if +up: f fails it, p a '
 tm send-keys -t $s p
 check "p offers dx1's location and provider" $s wait_for $s '│provider:Zayo'
 tm send-keys -t $s j Enter
@@ -144,6 +146,8 @@ check "the location can be failed through the picker" $s wait_for $s \
     'what-if: location:EqDC2'
 check "failing the location takes dx1 down" $s on_screen $s \
     '│ to on-prem +down'
+check "the inspector says which failure took dx1 down" $s on_screen $s \
+    '│ what-if +down with location:EqDC2 '
 tm send-keys -t $s F
 check "F clears every failure" $s wait_gone $s 'what-if:'
 check "the findings are back to the baseline" $s on_screen $s \
@@ -784,7 +788,7 @@ check "what does not fit is marked in the inspector's border" $s on_screen $s \
 tm send-keys -t $s Tab Tab NPage
 check "Tab Tab focuses the inspector and PgDn scrolls it" $s wait_for $s \
     '│ advertises  10\.0\.0\.0/15 +│'
-check "the border says more is above" $s on_screen $s '─ \^ ─┘'
+check "the border says more is above (and below)" $s on_screen $s '─ \^ more v ─┘'
 tm send-keys -t $s PPage
 check "PgUp scrolls back" $s wait_for $s '│ device      cgw1 \(dc1\) +│'
 tm send-keys -t $s Escape Down

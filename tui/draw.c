@@ -363,9 +363,18 @@ inspect(struct tui *t)
 		strbuf_puts(&sb, s);
 		free(s);
 	}
+	/* What f and p do here, and why it is down when a failure elsewhere
+	 * took it. */
 	id = tui_component_id(t, t->sel);
 	if (id && tui_is_failed(t, id))
 		strbuf_puts(&sb, "what-if     FAILED (f restores)\n");
+	else if (id && t->objstate && t->objstate[t->sel] == CANVAS_DOWN)
+		strbuf_addf(&sb, "what-if     down with %s (F clears)\n",
+		    t->nfailed == 1 ? t->failed[0] : "the failures");
+	else if (id)
+		strbuf_puts(&sb, "what-if     up: f fails it, p a related one\n");
+	else
+		strbuf_puts(&sb, "what-if     p fails an AWS endpoint\n");
 	free(id);
 	if (t->res != NULL) {
 		size_t nc = engine_conn_count(t->e);
