@@ -82,6 +82,22 @@ tm send-keys -t $s u u u
 check "undo takes the three moves back" $s wait_gone $s 'multi-dc\.cfg \+'
 check "back at the saved state the recovery file goes" $s \
     [ ! -e "$tmp/multi-dc.cfg.recover" ]
+# Snapshots more than four steps from the current one are kept as text:
+# undo and redo walk through them and back to the saved state.
+tm send-keys -t $s H L H L H L H L u u u u u u u u
+check "eight moves undone, through the snapshots kept as text" $s \
+    wait_for $s 'undone \(0 of 8\)'
+check "and the design is as saved" $s wait_gone $s 'multi-dc\.cfg \+'
+tm send-keys -t $s C-r C-r C-r C-r C-r C-r C-r C-r
+check "and redone" $s wait_for $s 'redone \(8 of 8\)'
+check "to the last move's order" $s on_screen $s \
+    'dc1 · 10\.0\.0\.0/16 .*dc2 · 10\.1\.0\.0/16'
+tm send-keys -t $s H
+check "and H after them still works" $s wait_for $s \
+    'dc2 · 10\.1\.0\.0/16 .*dc1 · 10\.0\.0\.0/16'
+tm send-keys -t $s u u u u u u u u u
+check "back at the saved state again" $s wait_for $s 'undone \(0 of 9\)'
+check "with no unsaved mark" $s wait_gone $s 'multi-dc\.cfg \+'
 tm send-keys -t $s g
 
 # --- finding and selecting ---------------------------------------------------

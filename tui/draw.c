@@ -194,8 +194,9 @@ draw_header(struct tui *t)
 	int n;
 
 	snprintf(buf, sizeof buf, " hatopo  %s%s%s  %s", t->path ? t->path :
-	    "(new design)", t->is_new && t->saved_pos == (long)t->pos ?
-	    " [new]" : "", t->saved_pos != (long)t->pos ? " +" : "",
+	    "(new design)", t->is_new && t->saved_pos ==
+	    (long)history_pos(t->hist) ? " [new]" : "", t->saved_pos !=
+	    (long)history_pos(t->hist) ? " +" : "",
 	    t->d->name);
 	put_text(t, 0, 0, COLS, buf, role(t, ROLE_TITLE));
 	scenario_text(t, sc, sizeof sc);

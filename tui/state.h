@@ -14,6 +14,7 @@
 #include "model/design.h"
 #include "model/engine.h"
 #include "model/error.h"
+#include "model/history.h"
 #include "model/rules.h"
 #include "render/canvas.h"
 #include "tui/form.h"
@@ -68,9 +69,8 @@ struct tui {
 	bool is_new;
 	bool utf8;
 	bool color;
-	/* History: every snapshot of the session; d is hist[pos]. */
-	struct design **hist;
-	size_t nhist, histcap, pos;
+	/* History: every snapshot of the session; d is the current one. */
+	struct history *hist;
 	long saved_pos;             /* -1: the saved state is gone */
 	struct design *d;
 	/* Derived from d. */

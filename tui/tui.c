@@ -397,6 +397,9 @@ recompute(struct tui *t)
 		t->e = engine_new(t->d);
 		rule_run(t->d, t->e, NULL, NULL, &t->f);
 	}
+	/* Only a snapshot that validates can be kept as text and loaded
+	 * again. */
+	history_set_valid(t->hist, t->verr.count == 0);
 	free(t->avail_text);
 	t->avail_text = NULL;
 	t->avail_for = -2;
@@ -458,7 +461,7 @@ drop_recovery(const struct tui *t)
 static bool
 dirty(const struct tui *t)
 {
-	return t->saved_pos != (long)t->pos;
+	return t->saved_pos != (long)history_pos(t->hist);
 }
 
 /* Make nd the current design: a new snapshot after the current one
@@ -466,14 +469,9 @@ dirty(const struct tui *t)
 static void
 commit(struct tui *t, struct design *nd, const char *what)
 {
-	for (size_t i = t->pos + 1; i < t->nhist; i++)
-		design_free(&t->hist[i]);
-	if (t->saved_pos > (long)t->pos)
+	if (t->saved_pos > (long)history_pos(t->hist))
 		t->saved_pos = -1;
-	t->nhist = t->pos + 1;
-	t->hist = xgrow(t->hist, &t->histcap, t->nhist + 1, sizeof *t->hist);
-	t->hist[t->nhist++] = nd;
-	t->pos = t->nhist - 1;
+	history_commit(t->hist, nd);
 	t->d = nd;
 	recompute(t);
 	write_recovery(t);
@@ -481,14 +479,10 @@ commit(struct tui *t, struct design *nd, const char *what)
 }
 
 static void
-history_reset(struct tui *t, struct design *d)
+reset_history(struct tui *t, struct design *d)
 {
-	for (size_t i = 0; i < t->nhist; i++)
-		design_free(&t->hist[i]);
-	t->nhist = 0;
-	t->hist = xgrow(t->hist, &t->histcap, 1, sizeof *t->hist);
-	t->hist[t->nhist++] = d;
-	t->pos = 0;
+	history_free(&t->hist);
+	t->hist = history_new(d);
 	t->saved_pos = 0;
 	t->d = d;
 }
@@ -599,7 +593,7 @@ save_to(struct tui *t, const char *path)
 		free(t->path);
 		t->path = xstrdup(path);
 	}
-	t->saved_pos = (long)t->pos;
+	t->saved_pos = (long)history_pos(t->hist);
 	t->is_new = false;
 	drop_recovery(t);
 	snprintf(t->msg, sizeof t->msg, "saved %s", path);
@@ -1496,13 +1490,22 @@ drop_device(struct tui *t, int obj, int cx, int cy)
 static void
 undo(struct tui *t, int dir)
 {
-	if ((dir < 0 && t->pos == 0) || (dir > 0 && t->pos + 1 >= t->nhist)) {
+	size_t pos = history_pos(t->hist);
+	struct design *d;
+
+	if ((dir < 0 && pos == 0) || (dir > 0 &&
+	    pos + 1 >= history_count(t->hist))) {
 		snprintf(t->msg, sizeof t->msg, dir < 0 ? "nothing to undo" :
 		    "nothing to redo");
 		return;
 	}
-	t->pos = (size_t)((long)t->pos + dir);
-	t->d = t->hist[t->pos];
+	d = history_go(t->hist, (size_t)((long)pos + dir));
+	if (d == NULL) {
+		snprintf(t->msg, sizeof t->msg, "that snapshot could not be "
+		    "loaded again; the design is as it was");
+		return;
+	}
+	t->d = d;
 	recompute(t);
 	/* Back at the saved state there is nothing to recover. */
 	if (dirty(t))
@@ -1510,7 +1513,7 @@ undo(struct tui *t, int dir)
 	else
 		drop_recovery(t);
 	snprintf(t->msg, sizeof t->msg, "%s (%zu of %zu)", dir < 0 ? "undone" :
-	    "redone", t->pos, t->nhist - 1);
+	    "redone", history_pos(t->hist), history_count(t->hist) - 1);
 }
 
 /* Templates: the three sample designs, beside the binary or in the
@@ -1574,7 +1577,7 @@ open_template(struct tui *t, size_t which)
 	t->path = NULL;
 	t->is_new = true;
 	failed_clear(t);
-	history_reset(t, design_new());
+	reset_history(t, design_new());
 	commit(t, nd, "new design from a template: S saves it");
 }
 
@@ -2136,7 +2139,7 @@ handle_form(struct tui *t, int ch)
 		}
 		follow_failures(t, t->d, nd);
 		commit(t, nd, what);
-		follow_keys(t, t->hist[t->pos - 1], nd);
+		follow_keys(t, history_at(t->hist, history_pos(t->hist) - 1), nd);
 		if (newvpn)
 			propose_psks(t);
 	}
@@ -2476,7 +2479,7 @@ tui_open(struct tui *t, const char *path)
 	if (path == NULL || (stat(path, &st) != 0 && errno == ENOENT)) {
 		d = design_new();
 		t->is_new = path != NULL;
-		history_reset(t, d);
+		reset_history(t, d);
 		return 0;
 	}
 	if (design_load(path, &d, &e) != 0) {
@@ -2490,16 +2493,14 @@ tui_open(struct tui *t, const char *path)
 		free(t->path);
 		return -1;
 	}
-	history_reset(t, d);
+	reset_history(t, d);
 	return 0;
 }
 
 static void
 tui_close(struct tui *t)
 {
-	for (size_t i = 0; i < t->nhist; i++)
-		design_free(&t->hist[i]);
-	free(t->hist);
+	history_free(&t->hist);
 	error_clear(&t->verr);
 	findings_free(&t->f);
 	engine_free(&t->e);
