@@ -554,7 +554,8 @@ draw_findings(struct tui *t, const struct geom *g)
 	snprintf(title, sizeof title, "findings  %d E  %d W  %d I",
 	    t->counts[0], t->counts[1], t->counts[2]);
 	frame(t, g->fy, g->rx, g->fh, g->rw, title, t->focus == FOCUS_FINDINGS);
-	if (t->isel < t->itop)
+	t->imore = false;
+	if (t->isel < t->itop || (t->ioff > 0 && t->focus == FOCUS_FINDINGS))
 		t->itop = t->isel;
 	/* Every finding takes a row at least. */
 	if (rows > 0 && t->isel - t->itop >= (size_t)rows)
@@ -582,7 +583,7 @@ draw_findings(struct tui *t, const struct geom *g)
 	for (size_t i = t->itop; i < t->nitems && y < rows; i++) {
 		const struct item *it = &t->items[i];
 		bool sel = t->focus == FOCUS_FINDINGS && i == t->isel;
-		int n = item_rows(it, w - 10, sel, lines, 64), l;
+		int n = item_rows(it, w - 10, sel, lines, 64), l, from = 0;
 		char head[32];
 		attr_t a;
 
@@ -597,14 +598,20 @@ draw_findings(struct tui *t, const struct geom *g)
 		snprintf(head, sizeof head, "%c %-7s ", it->sev, it->rule);
 		if (n > 64)
 			n = 64;
-		for (l = 0; l < n && y < rows; l++, y++) {
+		/* An open finding taller than the panel scrolls in it. */
+		if (sel) {
+			if (t->ioff >= n)
+				t->ioff = n > 0 ? n - 1 : 0;
+			from = t->ioff;
+		}
+		for (l = from; l < n && y < rows; l++, y++) {
 			char buf[512];
 
 			snprintf(buf, sizeof buf, "%.*s%s", (int)lines[l].n,
 			    lines[l].s, lines[l].cut ? "..." : "");
 			put_text(t, g->fy + 1 + y, g->rx + 1, 1, " ", A_NORMAL);
-			put_text(t, g->fy + 1 + y, g->rx + 2, 10, l == 0 ? head : "",
-			    l == 0 ? a : A_NORMAL);
+			put_text(t, g->fy + 1 + y, g->rx + 2, 10, l == from ? head :
+			    "", l == from ? a : A_NORMAL);
 			put_text(t, g->fy + 1 + y, g->rx + 12, w - 10, buf,
 			    lines[l].fix ? A_NORMAL : l == 0 || sel ? a : A_NORMAL);
 			t->frow[y] = i;
@@ -612,6 +619,8 @@ draw_findings(struct tui *t, const struct geom *g)
 		/* Rows of this finding or later ones left out. */
 		if (y >= rows && (l < n || i + 1 < t->nitems))
 			below = true;
+		if (sel)
+			t->imore = l < n;
 	}
 	if (t->nitems == 0 && rows > 0) {
 		put_text(t, g->fy + 1, g->rx + 1, w + 1, " no findings",
@@ -621,7 +630,8 @@ draw_findings(struct tui *t, const struct geom *g)
 	t->nfrow = t->nitems == 0 ? 0 : y;
 	for (; y < rows; y++)
 		put_text(t, g->fy + 1 + y, g->rx + 1, w + 1, "", A_NORMAL);
-	more_mark(t, g->fy + g->fh - 1, g->rx + g->rw - 2, t->itop > 0, below);
+	more_mark(t, g->fy + g->fh - 1, g->rx + g->rw - 2, t->itop > 0 ||
+	    t->ioff > 0, below);
 }
 
 /* The status line's key hints for where the keys go now, most useful

@@ -89,6 +89,8 @@ struct tui {
 	struct item *items;
 	size_t nitems, itemcap;
 	size_t isel, itop;
+	int ioff;                   /* rows of the open finding scrolled off */
+	bool imore;                 /* the open finding goes on below */
 	size_t *frow;               /* the item drawn on each panel row */
 	int nfrow, frowcap;
 	int counts[3];

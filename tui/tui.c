@@ -230,6 +230,25 @@ build_items(struct tui *t)
 	}
 	if (t->isel >= t->nitems)
 		t->isel = t->nitems ? t->nitems - 1 : 0;
+	t->ioff = 0;
+}
+
+/* Up and Down in the findings: on through an open finding taller than
+ * the panel first, then to the next finding. */
+static void
+findings_step(struct tui *t, int dir)
+{
+	if (dir < 0 && t->ioff > 0)
+		t->ioff--;
+	else if (dir > 0 && t->imore)
+		t->ioff++;
+	else if (dir < 0 && t->isel > 0) {
+		t->isel--;
+		t->ioff = 0;
+	} else if (dir > 0 && t->isel + 1 < t->nitems) {
+		t->isel++;
+		t->ioff = 0;
+	}
 }
 
 /* Link and box states from the engine's view of the current scenario. */
@@ -2214,21 +2233,21 @@ handle_key(struct tui *t, int ch)
 		switch (ch) {
 		case KEY_UP:
 		case 'k':
-			if (t->isel > 0)
-				t->isel--;
+			findings_step(t, -1);
 			return true;
 		case KEY_DOWN:
 		case 'j':
-			if (t->isel + 1 < t->nitems)
-				t->isel++;
+			findings_step(t, 1);
 			return true;
 		case KEY_PPAGE:
 			t->isel = t->isel > (size_t)g.fh ? t->isel - (size_t)g.fh : 0;
+			t->ioff = 0;
 			return true;
 		case KEY_NPAGE:
 			t->isel += (size_t)g.fh;
 			if (t->isel >= t->nitems)
 				t->isel = t->nitems ? t->nitems - 1 : 0;
+			t->ioff = 0;
 			return true;
 		case '\n':
 		case '\r':
@@ -2408,8 +2427,7 @@ handle_mouse(struct tui *t)
 			t->focus = FOCUS_FINDINGS;
 			if (t->itop > 0)
 				t->itop--;
-			if (t->isel > 0)
-				t->isel--;
+			findings_step(t, -1);
 		} else
 			pan(t, 0, -3);
 		return;
@@ -2417,8 +2435,7 @@ handle_mouse(struct tui *t)
 	if (me.bstate & BUTTON5_PRESSED) {
 		if (me.x >= g.rx && me.y >= g.fy) {
 			t->focus = FOCUS_FINDINGS;
-			if (t->isel + 1 < t->nitems)
-				t->isel++;
+			findings_step(t, 1);
 		} else
 			pan(t, 0, 3);
 		return;
@@ -2457,6 +2474,7 @@ handle_mouse(struct tui *t)
 			size_t i = t->frow[row];
 
 			t->isel = i;
+			t->ioff = 0;
 			select_subject(t, t->items[i].subject);
 			t->focus = FOCUS_FINDINGS;
 		}
