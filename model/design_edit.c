@@ -114,13 +114,21 @@ design_dependents(const struct design *d, enum design_object kind,
 	return strbuf_detach(&sb);
 }
 
+/* Remove element i of an array of *n elements of size bytes each. */
+static void
+remove_at(void *base, size_t *n, size_t i, size_t size)
+{
+	char *b = base;
+
+	memmove(b + i * size, b + (i + 1) * size, (*n - i - 1) * size);
+	(*n)--;
+}
+
 static void
 remove_member(struct risk *rk, size_t m)
 {
 	free(rk->members[m]);
-	memmove(&rk->members[m], &rk->members[m + 1],
-	    (rk->nmembers - m - 1) * sizeof *rk->members);
-	rk->nmembers--;
+	remove_at(rk->members, &rk->nmembers, m, sizeof *rk->members);
 }
 
 /* Drop risk members equal to id (and, for a connection, its bare name
@@ -150,9 +158,7 @@ drop_members(struct design *d, const char *id, const char *conn)
 static void
 remove_layout(struct design *d, size_t i)
 {
-	memmove(&d->layout[i], &d->layout[i + 1],
-	    (d->nlayout - i - 1) * sizeof *d->layout);
-	d->nlayout--;
+	remove_at(d->layout, &d->nlayout, i, sizeof *d->layout);
 }
 
 static void
@@ -194,9 +200,7 @@ delete_conn(struct design *d, size_t k)
 	drop_members(d, id, d->conns[k].name);
 	free(d->conns[k].adverts);
 	free(d->conns[k].description);
-	memmove(&d->conns[k], &d->conns[k + 1],
-	    (d->nconns - k - 1) * sizeof *d->conns);
-	d->nconns--;
+	remove_at(d->conns, &d->nconns, k, sizeof *d->conns);
 }
 
 static void
@@ -208,9 +212,7 @@ delete_wan(struct design *d, size_t w)
 	drop_members(d, id, NULL);
 	snprintf(id, sizeof id, "wan:%s-%s", d->wans[w].b, d->wans[w].a);
 	drop_members(d, id, NULL);
-	memmove(&d->wans[w], &d->wans[w + 1],
-	    (d->nwans - w - 1) * sizeof *d->wans);
-	d->nwans--;
+	remove_at(d->wans, &d->nwans, w, sizeof *d->wans);
 }
 
 static void
@@ -225,9 +227,7 @@ delete_device(struct design *d, size_t v)
 	drop_members(d, id, NULL);
 	drop_layout(d, d->devices[v].name);
 	free(d->devices[v].description);
-	memmove(&d->devices[v], &d->devices[v + 1],
-	    (d->ndevices - v - 1) * sizeof *d->devices);
-	d->ndevices--;
+	remove_at(d->devices, &d->ndevices, v, sizeof *d->devices);
 }
 
 static void
@@ -248,9 +248,7 @@ delete_dc(struct design *d, size_t i)
 		for (size_t p = 0; p < dc->nprefixes; p++)
 			if (prefix_contains(&dc->prefixes[p],
 			    &d->traffic[t].prefix)) {
-				memmove(&d->traffic[t], &d->traffic[t + 1],
-				    (d->ntraffic - t - 1) * sizeof *d->traffic);
-				d->ntraffic--;
+				design_delete_item(d, DESIGN_ITEM_TRAFFIC, 0, t);
 				break;
 			}
 	snprintf(id, sizeof id, "datacenter:%s", dc->name);
@@ -258,8 +256,7 @@ delete_dc(struct design *d, size_t i)
 	drop_layout(d, dc->name);
 	free(dc->prefixes);
 	free(dc->description);
-	memmove(&d->dcs[i], &d->dcs[i + 1], (d->ndcs - i - 1) * sizeof *d->dcs);
-	d->ndcs--;
+	remove_at(d->dcs, &d->ndcs, i, sizeof *d->dcs);
 }
 
 /* What resolved before a deletion: the risk members that named a
@@ -400,29 +397,18 @@ design_delete_item(struct design *d, enum design_item kind, size_t owner,
 {
 	switch (kind) {
 	case DESIGN_ITEM_PREFIX:
-		if (owner < d->ndcs && item < d->dcs[owner].nprefixes) {
-			struct datacenter *dc = &d->dcs[owner];
-
-			memmove(&dc->prefixes[item], &dc->prefixes[item + 1],
-			    (dc->nprefixes - item - 1) * sizeof *dc->prefixes);
-			dc->nprefixes--;
-		}
+		if (owner < d->ndcs && item < d->dcs[owner].nprefixes)
+			remove_at(d->dcs[owner].prefixes, &d->dcs[owner].nprefixes,
+			    item, sizeof *d->dcs[owner].prefixes);
 		break;
 	case DESIGN_ITEM_ADVERT:
-		if (owner < d->nconns && item < d->conns[owner].nadverts) {
-			struct connection *c = &d->conns[owner];
-
-			memmove(&c->adverts[item], &c->adverts[item + 1],
-			    (c->nadverts - item - 1) * sizeof *c->adverts);
-			c->nadverts--;
-		}
+		if (owner < d->nconns && item < d->conns[owner].nadverts)
+			remove_at(d->conns[owner].adverts, &d->conns[owner].nadverts,
+			    item, sizeof *d->conns[owner].adverts);
 		break;
 	case DESIGN_ITEM_TRAFFIC:
-		if (item < d->ntraffic) {
-			memmove(&d->traffic[item], &d->traffic[item + 1],
-			    (d->ntraffic - item - 1) * sizeof *d->traffic);
-			d->ntraffic--;
-		}
+		if (item < d->ntraffic)
+			remove_at(d->traffic, &d->ntraffic, item, sizeof *d->traffic);
 		break;
 	case DESIGN_ITEM_RISK:
 		if (item < d->nrisks) {
@@ -431,9 +417,7 @@ design_delete_item(struct design *d, enum design_item kind, size_t owner,
 			for (size_t m = 0; m < r->nmembers; m++)
 				free(r->members[m]);
 			free(r->members);
-			memmove(&d->risks[item], &d->risks[item + 1],
-			    (d->nrisks - item - 1) * sizeof *d->risks);
-			d->nrisks--;
+			remove_at(d->risks, &d->nrisks, item, sizeof *d->risks);
 		}
 		break;
 	}

@@ -413,6 +413,25 @@ inspect(struct tui *t)
 	return strbuf_detach(&sb);
 }
 
+/* The character at s: its length in bytes (a byte that starts none
+ * counts as one character one column wide) and in *cw its columns. */
+static size_t
+char_at(const char *s, int *cw)
+{
+	mbstate_t st;
+	wchar_t wc;
+	size_t k;
+
+	memset(&st, 0, sizeof st);
+	k = mbrtowc(&wc, s, MB_CUR_MAX, &st);
+	*cw = 1;
+	if (k == (size_t)-1 || k == (size_t)-2 || k == 0)
+		return 1;
+	if (wcwidth(wc) >= 0)
+		*cw = wcwidth(wc);
+	return k;
+}
+
 /* Where to end the first row of a line w columns wide: after the last
  * blank that fits, else at the last whole character that does. */
 static size_t
@@ -422,17 +441,9 @@ wrap_at(const char *s, int w)
 	int col = 0;
 
 	while (s[i] && col < w) {
-		mbstate_t st;
-		wchar_t wc;
-		size_t k;
-		int cw = 1;
+		int cw;
+		size_t k = char_at(s + i, &cw);
 
-		memset(&st, 0, sizeof st);
-		k = mbrtowc(&wc, s + i, MB_CUR_MAX, &st);
-		if (k == (size_t)-1 || k == (size_t)-2 || k == 0)
-			k = 1;
-		else if (wcwidth(wc) >= 0)
-			cw = wcwidth(wc);
 		if (col + cw > w)
 			break;
 		if (s[i] == ' ')
@@ -851,21 +862,13 @@ draw_choose(struct tui *t)
 static int
 text_cols(const char *s)
 {
-	mbstate_t st;
 	int n = 0;
 
-	memset(&st, 0, sizeof st);
 	while (*s) {
-		wchar_t wc;
-		size_t k = mbrtowc(&wc, s, MB_CUR_MAX, &st);
+		int cw;
 
-		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
-			memset(&st, 0, sizeof st);
-			k = 1;
-			n++;
-		} else
-			n += wcwidth(wc) > 0 ? wcwidth(wc) : 0;
-		s += k;
+		s += char_at(s, &cw);
+		n += cw;
 	}
 	return n;
 }

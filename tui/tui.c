@@ -44,6 +44,7 @@ static struct termios tui_saved_termios;
 static bool tui_have_termios;
 
 static void recompute(struct tui *t);
+static void drop_device(struct tui *t, int obj, int cx, int cy);
 
 static void
 tui_on_signal(int sig)
@@ -630,39 +631,20 @@ find_next(struct tui *t, const char *text)
 	for (int exact = 1; exact >= 0; exact--)
 		for (size_t k = 1; k <= n; k++) {
 			size_t i = ((size_t)(t->sel < 0 ? 0 : t->sel) + k) % n;
-			const struct canvas_obj *o = &t->cv.objs[i];
-			const char *name = "";
-			char *wan = NULL;
-			bool hit;
+			char *id = tui_component_id(t, (int)i);
+			/* Names as in the component ID; a WAN link, which has
+			 * none of its own, by the whole ID (wan:A-B). */
+			const char *name = id == NULL ? t->d->vpc.name :
+			    t->cv.objs[i].kind == CANVAS_WAN ? id :
+			    strchr(id, ':') + 1;
+			bool hit = exact ? strcmp(name, text) == 0 :
+			    strstr(name, text) != NULL;
 
-			switch (o->kind) {
-			case CANVAS_DC:
-				name = t->d->dcs[o->index].name;
-				break;
-			case CANVAS_DEVICE:
-				name = t->d->devices[o->index].name;
-				break;
-			case CANVAS_CONN:
-				name = t->d->conns[o->index].name;
-				break;
-			case CANVAS_LOCATION:
-				name = canvas_location_name(&t->cv, o->index);
-				break;
-			case CANVAS_VPC:
-				name = t->d->vpc.name;
-				break;
-			case CANVAS_WAN:
-				/* No name of its own: its component ID, wan:A-B. */
-				name = wan = tui_component_id(t, (int)i);
-				break;
-			}
-			hit = exact ? strcmp(name, text) == 0 : strstr(name, text) !=
-			    NULL;
 			if (hit) {
 				select_obj(t, (int)i);
 				snprintf(t->msg, sizeof t->msg, "found %s", name);
 			}
-			free(wan);
+			free(id);
 			if (hit)
 				return;
 		}
@@ -1248,83 +1230,53 @@ delete_selected(struct tui *t, bool confirmed)
 /* Move the selected data center in the layout: every data center gets
  * its place ([position, row]) so the order is kept exactly. */
 /* H and L move a device along its data center's devices, and past either
- * end into the neighbouring data center on the canvas: the keyboard's
- * way of dragging it. */
+ * end into the neighbouring data center on the canvas: a drop (as by the
+ * mouse) just past the device or data center on that side. */
 static void
 move_device(struct tui *t, int dx, int dy)
 {
-	size_t v = t->cv.objs[t->sel].index, *order, n = 0, pos = 0;
-	size_t *dcs, ndc = 0, here = 0;
-	const char *dc = t->d->devices[v].dc, *to = NULL;
-	struct design *nd;
-	char what[160];
+	const struct canvas_obj *me = &t->cv.objs[t->sel], *next = NULL;
+	const char *dc = t->d->devices[me->index].dc;
+	int here = -1, prev = -1, after = -1;
 
 	if (dy != 0) {
 		snprintf(t->msg, sizeof t->msg, "J and K move a data center; H "
 		    "and L move a device, on into the next data center");
 		return;
 	}
-	order = xcalloc(t->d->ndevices + 1, sizeof *order);
-	dcs = xcalloc(t->d->ndcs + 1, sizeof *dcs);
 	for (size_t i = 0; i < t->cv.nobjs; i++) {
 		const struct canvas_obj *c = &t->cv.objs[i];
 
-		if (c->kind == CANVAS_DC) {
-			if (strcmp(t->d->dcs[c->index].name, dc) == 0)
-				here = ndc;
-			dcs[ndc++] = c->index;
-		} else if (c->kind == CANVAS_DEVICE &&
-		    strcmp(t->d->devices[c->index].dc, dc) == 0) {
-			if (c->index == v)
-				pos = n;
-			order[n++] = c->index;
-		}
+		if (c->kind == CANVAS_DEVICE && (int)i != t->sel &&
+		    strcmp(t->d->devices[c->index].dc, dc) == 0 &&
+		    (dx < 0 ? c->x < me->x : c->x > me->x) &&
+		    (next == NULL || (dx < 0 ? c->x > next->x : c->x < next->x)))
+			next = c;
+		if (c->kind != CANVAS_DC)
+			continue;
+		if (here >= 0 && after < 0)
+			after = (int)i;
+		if (strcmp(t->d->dcs[c->index].name, dc) == 0)
+			here = (int)i;
+		else if (here < 0)
+			prev = (int)i;
 	}
-	nd = design_clone(t->d);
-	if ((dx < 0 && pos > 0) || (dx > 0 && pos + 1 < n)) {
-		size_t other = dx < 0 ? pos - 1 : pos + 1, k = order[other];
-
-		order[other] = v;
-		order[pos] = k;
-		snprintf(what, sizeof what, "moved device %s", nd->devices[v].name);
-	} else if ((dx < 0 && here > 0) || (dx > 0 && here + 1 < ndc)) {
-		/* Into the neighbour: last there when going left, first when
-		 * going right; the rest of the old data center closes up. */
-		size_t m = 0;
-
-		to = nd->dcs[dcs[dx < 0 ? here - 1 : here + 1]].name;
-		memmove(&order[pos], &order[pos + 1], (n - pos - 1) * sizeof *order);
-		n--;
-		for (size_t i = 0; i < n; i++)
-			design_set_layout(nd, nd->devices[order[i]].name, (int)i + 1, 0);
-		if (dx > 0)
-			order[m++] = v;
-		for (size_t i = 0; i < t->cv.nobjs; i++) {
-			const struct canvas_obj *c = &t->cv.objs[i];
-
-			if (c->kind == CANVAS_DEVICE &&
-			    strcmp(t->d->devices[c->index].dc, to) == 0)
-				order[m++] = c->index;
-		}
-		if (dx < 0)
-			order[m++] = v;
-		n = m;
-		snprintf(nd->devices[v].dc, sizeof nd->devices[v].dc, "%s", to);
-		snprintf(what, sizeof what, "moved device %s to %s",
-		    nd->devices[v].name, to);
-	} else {
-		snprintf(t->msg, sizeof t->msg, "%s is already the %s device on "
-		    "the canvas", nd->devices[v].name, dx < 0 ? "first" : "last");
-		design_free(&nd);
-		free(order);
-		free(dcs);
+	if (next != NULL) {
+		drop_device(t, t->sel, dx < 0 ? next->x : next->x + next->w,
+		    next->y + next->h / 2);
 		return;
 	}
-	for (size_t i = 0; i < n; i++)
-		design_set_layout(nd, nd->devices[order[i]].name, (int)i + 1, 0);
-	free(order);
-	free(dcs);
-	commit(t, nd, what);
+	if ((dx < 0 ? prev : after) < 0) {
+		snprintf(t->msg, sizeof t->msg, "%s is already the %s device on "
+		    "the canvas", t->d->devices[me->index].name, dx < 0 ? "first" :
+		    "last");
+		return;
+	}
+	/* Last in the data center on the left, first in the one on the
+	 * right. */
+	next = &t->cv.objs[dx < 0 ? prev : after];
+	drop_device(t, t->sel, dx < 0 ? next->x + next->w - 2 : next->x + 1,
+	    next->y + next->h / 2);
 }
 
 static void
@@ -1976,6 +1928,16 @@ handle_choose(struct tui *t, int ch)
 	}
 }
 
+/* Move the chosen scenario by delta rows, stopping at either end. */
+static void
+matrix_move(struct tui *t, long delta)
+{
+	long last = t->nmrows ? (long)t->nmrows - 1 : 0, to = (long)t->msel +
+	    delta;
+
+	t->msel = (size_t)(to < 0 ? 0 : to > last ? last : to);
+}
+
 /* In the matrix view the wheel moves the chosen scenario and a click on
  * a row of the table chooses it. */
 static void
@@ -1984,12 +1946,10 @@ matrix_mouse(struct tui *t, const MEVENT *me)
 	int rows = draw_matrix_rows(t);
 
 	if (me->bstate & BUTTON4_PRESSED)
-		t->msel = t->msel > 3 ? t->msel - 3 : 0;
-	else if (me->bstate & BUTTON5_PRESSED) {
-		t->msel += 3;
-		if (t->msel >= t->nmrows)
-			t->msel = t->nmrows ? t->nmrows - 1 : 0;
-	} else if ((me->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) &&
+		matrix_move(t, -3);
+	else if (me->bstate & BUTTON5_PRESSED)
+		matrix_move(t, 3);
+	else if ((me->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) &&
 	    me->y >= 3 && me->y < 3 + rows &&
 	    t->mtop + (size_t)(me->y - 3) < t->nmrows)
 		t->msel = t->mtop + (size_t)(me->y - 3);
@@ -2003,21 +1963,17 @@ handle_matrix(struct tui *t, int ch)
 	switch (ch) {
 	case KEY_UP:
 	case 'k':
-		if (t->msel > 0)
-			t->msel--;
+		matrix_move(t, -1);
 		break;
 	case KEY_DOWN:
 	case 'j':
-		if (t->msel + 1 < t->nmrows)
-			t->msel++;
+		matrix_move(t, 1);
 		break;
 	case KEY_PPAGE:
-		t->msel = t->msel > (size_t)page ? t->msel - (size_t)page : 0;
+		matrix_move(t, -page);
 		break;
 	case KEY_NPAGE:
-		t->msel += (size_t)page;
-		if (t->msel >= t->nmrows)
-			t->msel = t->nmrows ? t->nmrows - 1 : 0;
+		matrix_move(t, page);
 		break;
 	case KEY_HOME:
 	case 'g':
@@ -2025,7 +1981,7 @@ handle_matrix(struct tui *t, int ch)
 		break;
 	case KEY_END:
 	case 'G':
-		t->msel = t->nmrows ? t->nmrows - 1 : 0;
+		matrix_move(t, (long)t->nmrows);
 		break;
 	case KEY_LEFT:
 	case 'h':
